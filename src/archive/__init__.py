@@ -1,0 +1,10 @@
+"""archive: an archival repository of news compilation pages with full-text search.
+
+The public API is in ``archive.pipeline`` (``Archive``); the command line in
+``archive.cli``.
+"""
+
+from __future__ import annotations
+
+__all__ = ["__version__"]
+__version__ = "0.1.0"

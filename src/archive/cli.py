@@ -1,0 +1,422 @@
+"""The command line: thin click commands over ``pipeline``.
+
+Each command loads the configuration, calls one library function and formats
+what comes back.  ``ArchiveCLI.invoke`` is the one place that turns library
+errors into a one-line message and an exit code (see the README's table).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import sys
+import traceback
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+import click
+
+from .config import CONFIG_NAME, Config, find_config, load_config, render_default_config
+from .errors import ArchiveError, ConfigError
+from .models import ArticleRecord, SearchResult
+from .pipeline import Archive, PageOutcome, SourceErrors
+
+EXIT_OK, EXIT_ERROR, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 70
+_CONTROL_RE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def clean(text: str | None) -> str:
+    """Text safe to print: no terminal escapes or other control characters."""
+    return _CONTROL_RE.sub("", text or "")
+
+
+def _color() -> bool:
+    return sys.stdout.isatty() and "NO_COLOR" not in os.environ
+
+
+class ArchiveCLI(click.Group):
+    """The click group that turns errors into one line and an exit code, once."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except SourceErrors as exc:
+            for error in exc.errors:
+                click.echo(f"archive: error: {clean(str(error))}", err=True)
+            if not exc.stored and exc.good:
+                click.echo(f"archive: nothing was added, not even the {exc.good} good page(s) "
+                           f"(fix or leave out the pages above, or use --keep-going)", err=True)
+            ctx.exit(EXIT_ERROR)
+        except ArchiveError as exc:
+            click.echo(f"archive: error: {clean(str(exc))}", err=True)
+            ctx.exit(exc.exit_code)
+        except (click.exceptions.Exit, click.exceptions.Abort, click.ClickException):
+            raise
+        except KeyboardInterrupt:
+            click.echo("archive: interrupted", err=True)
+            ctx.exit(130)
+        except BrokenPipeError:
+            sys.stderr.close()
+            ctx.exit(EXIT_OK)
+        except Exception as exc:  # the last guard: a bug, reported in one line, never a traceback
+            if os.environ.get("ARCHIVE_DEBUG"):
+                traceback.print_exc()
+            click.echo(f"archive: internal error: {type(exc).__name__}: {clean(str(exc))} "
+                       f"(a bug; set ARCHIVE_DEBUG=1 for details)", err=True)
+            ctx.exit(EXIT_INTERNAL)
+
+
+def _config(ctx: click.Context) -> Config:
+    obj = ctx.ensure_object(dict)
+    if "config" not in obj:
+        path = obj.get("config_path")
+        obj["config"] = load_config(Path(path) if path else find_config())
+    config: Config = obj["config"]
+    return config
+
+
+def _archive(ctx: click.Context) -> Archive:
+    return Archive(_config(ctx))
+
+
+@click.group(cls=ArchiveCLI, context_settings={"help_option_names": ["-h", "--help"]})
+@click.option("--config", "config_path", type=click.Path(dir_okay=False), envvar="ARCHIVE_CONFIG",
+              help="archive.toml to use (default: the nearest one in this folder or a parent).")
+@click.version_option(package_name="archive", message="archive %(version)s")
+@click.pass_context
+def cli(ctx: click.Context, config_path: str | None) -> None:
+    """archive: split news compilation pages into articles, keep them, search them.
+
+    \b
+    Example:
+      archive add page.txt && archive search "Mosul safe passage"
+    """
+    ctx.ensure_object(dict)["config_path"] = config_path
+
+
+# ---------------------------------------------------------------- init
+
+
+@cli.command()
+@click.argument("folder", required=False, type=click.Path(file_okay=False), default=".")
+def init(folder: str) -> None:
+    """Create archive.toml (every key, commented) and an empty store in FOLDER.
+
+    \b
+    Example:
+      archive init ~/my-archive
+    """
+    root = Path(folder)
+    root.mkdir(parents=True, exist_ok=True)
+    config_file = root / CONFIG_NAME
+    if config_file.exists():
+        click.echo(f"{config_file} exists; keeping it")
+    else:
+        config_file.write_text(render_default_config(), encoding="utf-8")
+        click.echo(f"wrote {config_file}")
+    archive = Archive(load_config(config_file))
+    if archive.store.create():
+        click.echo(f"created store {archive.store.root}")
+    else:
+        click.echo(f"store {archive.store.root} exists")
+
+
+# ---------------------------------------------------------------- add
+
+
+@cli.command()
+@click.argument("files", nargs=-1, required=True)
+@click.option("--dry-run", is_flag=True, help="Read and split only; write nothing.")
+@click.option("--json", "as_json", is_flag=True, help="Print what was found as JSON (one object per page).")
+@click.option("-r", "--recursive", is_flag=True, help="Add the pages in folders, and their subfolders.")
+@click.option("-q", "--quiet", is_flag=True, help="Print only the summary line.")
+@click.option("--keep-going", is_flag=True, help="Store the good pages even when some are bad.")
+@click.pass_context
+def add(ctx: click.Context, files: tuple[str, ...], dry_run: bool, as_json: bool, recursive: bool,
+        quiet: bool, keep_going: bool) -> None:
+    """Add pages (text or saved HTML) to the archive; - reads standard input.
+
+    Each page is split into its articles, which are stored (new, new version
+    or unchanged) and indexed.
+
+    \b
+    Examples:
+      archive add mosul-compilation.txt
+      archive add --recursive saved-pages/
+      archive add --dry-run --json page.html
+    """
+    obj = ctx.ensure_object(dict)
+    if not obj.get("config_path") and find_config() is None and not dry_run:
+        Path(CONFIG_NAME).write_text(render_default_config(), encoding="utf-8")
+        click.echo(f"archive: no {CONFIG_NAME} found; wrote one in {Path.cwd()}", err=True)
+    archive = _archive(ctx)
+    printed: list[dict[str, Any]] = []
+
+    def on_page(outcome: PageOutcome) -> None:
+        for warning in outcome.warnings:
+            click.echo(f"archive: warning: {clean(warning)}", err=True)
+        if as_json:
+            data = outcome.split.to_dict()
+            if outcome.page_id:
+                data["page_id"] = outcome.page_id
+                for article, result in zip(data["articles"], outcome.articles, strict=False):
+                    article["id"] = result.id
+                    article["status"] = result.status
+            printed.append(data)
+            return
+        if quiet:
+            return
+        if dry_run:
+            click.echo(f"{clean(outcome.name)}: {len(outcome.split.articles)} articles (dry run)")
+            for article in outcome.split.articles:
+                click.echo(f"  {clean(article.title)} — {clean(article.outlet) or '?'}, {article.date or 'undated'}")
+            return
+        click.echo(f"{clean(outcome.name)} → {outcome.page_id} ({outcome.status})")
+        for result in outcome.articles:
+            click.echo(f"  {result.status:<11} {result.id}  {clean(result.title)}")
+
+    show_bar = len(files) > 1 or recursive
+    with _progress(len(files) if not recursive else 0, enabled=show_bar and not quiet and not as_json) as bar:
+        report = archive.ingest(files, dry_run=dry_run, recursive=recursive, keep_going=keep_going,
+                                stdin=getattr(sys.stdin, "buffer", sys.stdin), progress=bar, on_page=on_page)
+    for notice in report.notices:
+        click.echo(f"archive: {notice}", err=True)
+    if as_json:
+        click.echo(json.dumps(printed[0] if len(printed) == 1 else printed, ensure_ascii=False, indent=1))
+        return
+    articles = sum(len(p.split.articles) for p in report.pages)
+    if dry_run:
+        click.echo(f"{len(report.pages)} page(s), {articles} article(s) found; nothing written (dry run)")
+        return
+    click.echo(f"{len(report.pages)} page(s), {articles} article(s): {report.count('new')} new, "
+               f"{report.count('new version')} new version, {report.count('unchanged')} unchanged")
+
+
+@contextmanager
+def _progress(total: int, *, enabled: bool) -> Iterator[Any]:
+    if not enabled or not sys.stderr.isatty():
+        yield None
+        return
+    bar: Any = click.progressbar(length=total or None, label="working", file=sys.stderr)
+    with bar:
+        yield bar.update
+
+
+# ---------------------------------------------------------------- search
+
+
+def _filters(function: Any) -> Any:
+    for option in reversed((
+        click.option("--outlet", help="Only articles from this outlet (exact name)."),
+        click.option("--author", help="Only articles by this author (exact name)."),
+        click.option("--since", metavar="DATE", help="Only articles dated on or after DATE (YYYY[-MM[-DD]])."),
+        click.option("--until", metavar="DATE", help="Only articles dated on or before DATE."),
+        click.option("--limit", type=click.IntRange(1, 10_000), help="How many to show."),
+        click.option("--json", "as_json", is_flag=True, help="Print JSON."),
+    )):
+        function = option(function)
+    return function
+
+
+def _highlight(snippet: str, marks: tuple[tuple[int, int], ...]) -> str:
+    if not _color() or not marks:
+        return clean(snippet)
+    out, last = [], 0
+    for start, end in marks:
+        out.append(clean(snippet[last:start]))
+        out.append(click.style(clean(snippet[start:end]), fg="yellow", bold=True))
+        last = end
+    out.append(clean(snippet[last:]))
+    return "".join(out)
+
+
+def _print_result(result: SearchResult, *, snippets: bool = True) -> None:
+    color = _color()
+    if result.total == 0:
+        click.echo("no articles found")
+        if result.suggestion:
+            click.echo(f"did you mean: {clean(result.suggestion)}")
+    for n, hit in enumerate(result.hits, start=1):
+        title = click.style(clean(hit.title), bold=True) if color else clean(hit.title)
+        byline = ", ".join(x for x in (clean(hit.outlet), clean(hit.author)) if x) or "unknown outlet"
+        click.echo(f"{n}. {title}")
+        click.echo(f"   {byline} · {hit.date or 'undated'} · {hit.id}")
+        if snippets and hit.snippet:
+            click.echo(f"   {_highlight(hit.snippet, hit.highlights)}")
+    if result.hits:
+        click.echo(f"\n{len(result.hits)} of {result.total} article(s)")
+    for facet in result.facets:
+        if facet.counts:
+            counts = ", ".join(f"{clean(name)} {count}" for name, count in facet.counts[:10])
+            click.echo(f"{facet.name}: {counts}")
+
+
+@cli.command()
+@click.argument("query", nargs=-1, required=True)
+@_filters
+@click.option("--page", type=click.IntRange(1, None), default=1, help="Which page of hits to show.")
+@click.option("--sort", type=click.Choice(["relevance", "newest", "oldest"]), default="relevance",
+              help="Order of the hits.")
+@click.option("--facet", "facets", multiple=True, type=click.Choice(["outlet", "author", "year", "month", "page"]),
+              help="Facet to count (repeatable; default outlet, author, year).")
+@click.pass_context
+def search(ctx: click.Context, query: tuple[str, ...], outlet: str | None, author: str | None,
+           since: str | None, until: str | None, limit: int | None, as_json: bool, page: int, sort: str,
+           facets: tuple[str, ...]) -> None:
+    """Search the archive: ranked hits with highlighted snippets, and facet counts.
+
+    \b
+    Query language:
+      Mosul safe passage      every word is required
+      "safe passage"          a phrase
+      Mosul OR Raqqa          either word
+      Mosul NOT Raqqa, -Raqqa leave out articles with a word
+      (Mosul OR Raqqa) ISIS   parentheses group
+      title:Mosul             a field: title, outlet, author, date, year, month, page
+      date:2016-10            a year, month or day; date:[2016-10-01 TO 2016-10-31]
+      passag*  pasage~        prefix, fuzzy
+    \b
+    Examples:
+      archive search "Mosul safe passage"
+      archive search '"safe passage"' --outlet "RT News" --since 2016-10
+    """
+    archive = _archive(ctx)
+    notice = archive.index_notice()
+    if notice:
+        click.echo(f"archive: {notice}", err=True)
+    result = archive.search(" ".join(query), outlet=outlet, author=author, since=since, until=until,
+                            limit=limit or archive.config.search_limit, page=page, sort=sort,
+                            facets=facets or ("outlet", "author", "year"))
+    if as_json:
+        click.echo(json.dumps(result.to_dict(), ensure_ascii=False, indent=1))
+        return
+    _print_result(result)
+
+
+@cli.command(name="list")
+@_filters
+@click.option("--needs-review", is_flag=True, help="Only articles the splitter was unsure of.")
+@click.pass_context
+def list_articles(ctx: click.Context, outlet: str | None, author: str | None, since: str | None,
+                  until: str | None, limit: int | None, as_json: bool, needs_review: bool) -> None:
+    """List articles, newest first: id, date, outlet, title.
+
+    \b
+    Examples:
+      archive list --outlet "RT News"
+      archive list --needs-review --json
+    """
+    archive = _archive(ctx)
+    notice = archive.index_notice()
+    if notice:
+        click.echo(f"archive: {notice}", err=True)
+    result = archive.search("", outlet=outlet, author=author, since=since, until=until,
+                            needs_review=needs_review, limit=limit or 10_000, sort="newest", facets=())
+    if as_json:
+        click.echo(json.dumps([{k: v for k, v in h.to_dict().items() if k not in ("snippet", "highlights", "score")}
+                               for h in result.hits], ensure_ascii=False, indent=1))
+        return
+    for hit in result.hits:
+        click.echo(f"{hit.date or 'undated':<10}  {clean(hit.outlet) or '?':<24.24}  {clean(hit.title)}\n"
+                   f"{'':<10}  {hit.id}")
+    click.echo(f"{len(result.hits)} of {result.total} article(s)")
+
+
+# ---------------------------------------------------------------- show
+
+
+def _record_text(record: ArticleRecord, versions: int) -> str:
+    lines = [clean(record.title), "=" * min(len(record.title), 78)]
+    for label, value in (("id", record.id), ("outlet", record.outlet), ("author", record.author),
+                         ("date", f"{record.date}  ({record.date_text})" if record.date_text else record.date),
+                         ("standfirst", record.standfirst), ("version", f"{record.version} of {versions}")):
+        if value:
+            lines.append(f"{label + ':':<11} {clean(str(value))}")
+    if record.review:
+        lines.append(f"{'review:':<11} needs review — {', '.join(record.review_reasons)}")
+    lines.append("seen in:")
+    for s in record.sightings:
+        lines.append(f"  - {clean(s.page_title) or s.page_id} ({s.page_date or 'undated'}), "
+                     f"article {s.position} — {s.page_id}")
+    if record.fair_use_note:
+        lines.append(f"fair use:   {clean(record.fair_use_note)}")
+    lines += ["", clean(record.body).replace("\x1b", "")]
+    return "\n".join(lines)
+
+
+@cli.command()
+@click.argument("article_id")
+@click.option("--version", "version", type=click.IntRange(1, None), help="Show this version (default: newest).")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@click.pass_context
+def show(ctx: click.Context, article_id: str, version: int | None, as_json: bool) -> None:
+    """Show one article: metadata, the pages it was seen in, the fair-use note, the text.
+
+    \b
+    Example:
+      archive show articles/rt-news/2016/10/us-saudis-to-grant-9000-isis-fighters
+    """
+    archive = _archive(ctx)
+    record = archive.record(article_id, version=version)
+    versions = len(archive.versions(record.id))
+    if as_json:
+        data = record.to_dict()
+        data["versions"] = versions
+        click.echo(json.dumps(data, ensure_ascii=False, indent=1))
+        return
+    click.echo(_record_text(record, versions))
+
+
+# ---------------------------------------------------------------- maintenance
+
+
+@cli.command()
+@click.pass_context
+def reindex(ctx: click.Context) -> None:
+    """Rebuild the search index from the store.
+
+    \b
+    Example:
+      archive reindex
+    """
+    archive = _archive(ctx)
+    archive.store.require()
+    total = archive.count_articles()
+    with _progress(total, enabled=True) as bar:
+        count = archive.rebuild_index(progress=bar)
+    click.echo(f"indexed {count} article(s) into {archive.index.path}")
+
+
+@cli.command()
+@click.option("--repair", is_flag=True, help="Roll back interrupted versions and rebuild the index if it disagrees.")
+@click.pass_context
+def verify(ctx: click.Context, repair: bool) -> None:
+    """Check every digest and inventory in the store, and the index against it.
+
+    Exit 0 when clean, 1 with the list of problems.
+
+    \b
+    Example:
+      archive verify
+    """
+    archive = _archive(ctx)
+    archive.store.require()
+    problems = archive.verify(repair=repair)
+    for problem in problems:
+        click.echo(clean(problem))
+    if problems:
+        click.echo(f"{len(problems)} problem(s) found", err=True)
+        ctx.exit(EXIT_ERROR)
+    click.echo("store and index are consistent")
+
+
+def main() -> None:
+    """Entry point of the ``archive`` console script."""
+    try:
+        cli(prog_name="archive")
+    except ConfigError as exc:  # raised before the group runs (none today); kept for safety
+        click.echo(f"archive: error: {clean(str(exc))}", err=True)
+        sys.exit(EXIT_ERROR)

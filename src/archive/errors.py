@@ -1,0 +1,92 @@
+"""Errors raised by the archive library.
+
+Every error the library raises is an ``ArchiveError``; ``cli.py`` turns it into
+one line and an exit code, once, in the click group::
+
+    ArchiveError
+    ├── ConfigError            archive.toml missing, unreadable or wrong (.path, .key, .line)
+    ├── SourceError            a page that cannot be read (.path)
+    │   ├── DecodeError        bytes that are not text in any encoding we accept
+    │   └── ParseError         text or HTML in which nothing can be found
+    ├── StoreError             the store cannot be read or written (.path)
+    │   ├── ArticleNotFound    no article with that id (.article_id)
+    │   ├── VersionNotFound    the article has no such version (.article_id)
+    │   ├── StoreCorrupt       a digest, inventory or file does not match (.path)
+    │   └── StoreLocked        another writer holds the store lock
+    ├── SearchIndexError       the index is missing, stale or broken
+    └── QueryError             a search query that cannot be parsed (.query)
+"""
+
+from __future__ import annotations
+
+
+class ArchiveError(Exception):
+    """Base class of every error the archive library raises."""
+
+    exit_code = 1
+
+    def __init__(self, message: str, *, path: str | None = None) -> None:
+        super().__init__(message)
+        self.path = path
+
+
+class ConfigError(ArchiveError):
+    """The configuration file is missing, unreadable or has a wrong key or value."""
+
+    def __init__(self, message: str, *, path: str | None = None, key: str | None = None,
+                 line: int | None = None) -> None:
+        super().__init__(message, path=path)
+        self.key = key
+        self.line = line
+
+
+class SourceError(ArchiveError):
+    """A page that cannot be read."""
+
+
+class DecodeError(SourceError):
+    """Bytes that are not text in any encoding archive accepts."""
+
+
+class ParseError(SourceError):
+    """A page in which no text can be found."""
+
+
+class StoreError(ArchiveError):
+    """The store cannot be read or written."""
+
+
+class ArticleNotFound(StoreError):
+    """No article (or page) has the id asked for."""
+
+    def __init__(self, message: str, *, article_id: str) -> None:
+        super().__init__(message)
+        self.article_id = article_id
+
+
+class VersionNotFound(StoreError):
+    """The article exists but has no such version."""
+
+    def __init__(self, message: str, *, article_id: str) -> None:
+        super().__init__(message)
+        self.article_id = article_id
+
+
+class StoreCorrupt(StoreError):
+    """A file, digest or inventory in the store does not match what it should be."""
+
+
+class StoreLocked(StoreError):
+    """Another process holds the store's write lock."""
+
+
+class SearchIndexError(ArchiveError):
+    """The search index is missing, stale or broken; `archive reindex` rebuilds it."""
+
+
+class QueryError(ArchiveError):
+    """A search query that cannot be parsed."""
+
+    def __init__(self, message: str, *, query: str) -> None:
+        super().__init__(message)
+        self.query = query

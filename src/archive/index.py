@@ -1,0 +1,335 @@
+"""The search index: Whoosh behind a small interface.
+
+This is the only module that imports whoosh.  It never reads the store: the
+pipeline hands it ``ArticleRecord``s to index and, at search time, a function
+that returns an article's text for snippets (the body is not stored in the
+index).  A schema version is recorded beside the index; when it differs from
+``SCHEMA_VERSION`` the index must be rebuilt from the store.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from whoosh import fields, highlight, index, qparser, query, sorting
+from whoosh.analysis import CharsetFilter, Filter, LowercaseFilter, RegexTokenizer, StemFilter, Token
+from whoosh.filedb.filestore import FileStorage, RamStorage
+from whoosh.support.charset import accent_map
+from whoosh.writing import LockError
+
+from .errors import QueryError, SearchIndexError
+from .models import ArticleRecord
+
+SCHEMA_VERSION = 1
+MARKER = "archive-schema.json"
+#: Fields a query may name, and the index field each one searches.
+QUERY_FIELDS = {"title": "title", "body": "body", "outlet": "outlet", "author": "author",
+                "date": "date", "year": "year", "month": "month", "page": "page", "id": "id"}
+#: Facets: name -> index field.
+FACET_FIELDS = {"outlet": "outlet_f", "author": "author_f", "year": "year", "month": "month", "page": "page"}
+HL_OPEN, HL_CLOSE = "\x02", "\x03"
+_TOKEN = r"\w+(?:[-.,'’]\w+)*"
+
+
+class _CompoundFilter(Filter):
+    """Index "us-led" and "9,000" whole and also by their parts; queries keep them whole."""
+
+    # whoosh types Filter.__call__ and Composable.__call__ differently; this follows Filter.
+    def __call__(self, tokens: Iterable[Token]) -> Iterator[Token]:  # type: ignore[override]
+        for token in tokens:
+            text = token.text
+            yield token
+            if token.mode == "index" and re.search(r"[-.,'’]", text):
+                for part in re.split(r"[-.,'’]+", text):
+                    if part and part != text:
+                        token.text = part
+                        yield token
+
+
+def _analyzer() -> Any:
+    return (RegexTokenizer(_TOKEN) | LowercaseFilter() | CharsetFilter(accent_map)
+            | _CompoundFilter() | StemFilter(cachesize=100_000))
+
+
+def make_schema() -> fields.Schema:
+    """The one schema of the archive index."""
+    text = _analyzer()
+    return fields.Schema(
+        id=fields.ID(stored=True, unique=True),
+        version=fields.STORED(),
+        digest=fields.STORED(),
+        title=fields.TEXT(analyzer=text, stored=True, field_boost=2.0),
+        body=fields.TEXT(analyzer=text, stored=False),
+        outlet=fields.TEXT(analyzer=text, stored=True),
+        author=fields.TEXT(analyzer=text, stored=True),
+        outlet_f=fields.ID(sortable=True),
+        author_f=fields.KEYWORD(commas=True),
+        date=fields.ID(stored=True, sortable=True),
+        year=fields.ID(sortable=True),
+        month=fields.ID(sortable=True),
+        page=fields.KEYWORD(commas=True, stored=True),
+        review=fields.ID(),
+        withdrawn=fields.ID(),
+    )
+
+
+@dataclass(frozen=True)
+class RawHit:
+    """A matching document's stored fields, score and snippet (with highlight marks)."""
+
+    fields: dict[str, Any]
+    score: float
+    snippet: str
+
+
+@dataclass(frozen=True)
+class RawResult:
+    total: int
+    hits: list[RawHit]
+    facets: dict[str, list[tuple[str, int]]]
+    corrected: str | None = None
+
+
+@dataclass
+class SearchRequest:
+    """What to search for: a query string already checked by ``search.py``, and filters."""
+
+    text: str
+    outlet: str | None = None
+    author: str | None = None
+    since: str | None = None
+    until: str | None = None
+    needs_review: bool = False
+    limit: int = 10
+    page: int = 1
+    sort: str = "relevance"
+    facets: tuple[str, ...] = ("outlet", "author", "year")
+    snippets: bool = True
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+def _authors(author: str | None) -> list[str]:
+    if not author:
+        return []
+    return [a.strip() for a in re.split(r"\s*(?:&|;|\band\b)\s*", author) if a.strip()]
+
+
+def document(record: ArticleRecord) -> dict[str, Any]:
+    """The index document of one stored article."""
+    date = record.date or ""
+    return {
+        "id": record.id,
+        "version": record.version,
+        "digest": record.digest,
+        "title": record.title,
+        "body": record.body,
+        "outlet": record.outlet or "",
+        "author": record.author or "",
+        "outlet_f": record.outlet or "(none)",
+        "author_f": ",".join(a.replace(",", " ") for a in _authors(record.author)) or "(none)",
+        "date": date,
+        "year": date[:4] or "undated",
+        "month": date[:7] or "undated",
+        "page": ",".join(s.page_id for s in record.sightings),
+        "review": "yes" if record.review else "no",
+        "withdrawn": "no",
+    }
+
+
+class SearchIndex:
+    """The archive's Whoosh index in one folder (or in memory, for tests)."""
+
+    def __init__(self, path: Path | None, *, lock_timeout: float = 30.0) -> None:
+        self.path = path
+        self.lock_timeout = lock_timeout
+        self._ix: Any = None
+
+    # ------------------------------------------------------------ lifecycle
+
+    def state(self) -> str:
+        """ "missing", "stale" (another schema version), "broken" or "ok"."""
+        if self.path is None:
+            return "ok" if self._ix is not None else "missing"
+        if not self.path.is_dir() or not index.exists_in(str(self.path)):
+            return "missing"
+        try:
+            marker = json.loads((self.path / MARKER).read_text())
+            if marker.get("schema_version") != SCHEMA_VERSION:
+                return "stale"
+        except (OSError, ValueError, AttributeError):
+            return "stale"
+        try:
+            self._open()
+        except SearchIndexError:
+            return "broken"
+        return "ok"
+
+    def create(self) -> None:
+        """Make a new, empty index, replacing whatever was there."""
+        schema = make_schema()
+        if self.path is None:
+            self._ix = RamStorage().create_index(schema)
+            return
+        try:
+            if self.path.exists():
+                shutil.rmtree(self.path)
+            self.path.mkdir(parents=True)
+            self._ix = FileStorage(str(self.path)).create_index(schema)
+            (self.path / MARKER).write_text(json.dumps({"schema_version": SCHEMA_VERSION}) + "\n")
+        except OSError as exc:
+            raise SearchIndexError(f"{self.path}: cannot create the index ({exc.strerror or exc})") from None
+
+    def _open(self) -> Any:
+        if self._ix is None:
+            if self.path is None:
+                self.create()
+            else:
+                try:
+                    self._ix = index.open_dir(str(self.path))
+                except Exception as exc:  # whoosh raises many kinds on a damaged index
+                    raise SearchIndexError(f"{self.path}: the index cannot be opened ({type(exc).__name__}); "
+                                           f"run `archive reindex`") from None
+        return self._ix
+
+    def doc_count(self) -> int:
+        return int(self._open().doc_count())
+
+    # ------------------------------------------------------------ writing
+
+    def write(self, records: Iterable[ArticleRecord], *, delete: Iterable[str] = (),
+              procs: int = 1) -> int:
+        """Upsert ``records`` and delete ``delete`` ids in one commit; return how many were written."""
+        ix = self._open()
+        try:
+            kwargs: dict[str, Any] = {"timeout": self.lock_timeout}
+            if self.path is not None:
+                kwargs["compound"] = False
+            if procs > 1:
+                kwargs.update(procs=procs, multisegment=True)
+            writer = ix.writer(**kwargs)
+        except LockError:
+            raise SearchIndexError(f"{self.path}: the index is locked by another process") from None
+        count = 0
+        try:
+            for object_id in delete:
+                writer.delete_by_term("id", object_id)
+            for record in records:
+                if procs > 1:
+                    writer.add_document(**document(record))
+                else:
+                    writer.update_document(**document(record))
+                count += 1
+        except BaseException:
+            writer.cancel()
+            raise
+        writer.commit()
+        return count
+
+    def stored(self) -> dict[str, tuple[int, str]]:
+        """id -> (version, digest) of every indexed article."""
+        ix = self._open()
+        with ix.searcher() as searcher:
+            return {f["id"]: (f.get("version", 0), f.get("digest", "")) for f in searcher.all_stored_fields()}
+
+    # ------------------------------------------------------------ searching
+
+    def parse(self, text: str) -> Any:
+        """The whoosh query for ``text`` (all words required; OR, NOT, -word, "phrases", field:value)."""
+        ix = self._open()
+        parser = qparser.MultifieldParser(["title", "body"], ix.schema, group=qparser.AndGroup)
+        parser.add_plugin(qparser.FuzzyTermPlugin())
+        parser.remove_plugin_class(qparser.BoostPlugin)
+        try:
+            return parser.parse(text)
+        except Exception as exc:  # the parser's own errors carry no common base
+            raise QueryError(f"cannot parse query {text!r}: {exc}", query=text) from None
+
+    def search(self, request: SearchRequest, *, body_for: Callable[[str], str] | None = None) -> RawResult:
+        ix = self._open()
+        q = self.parse(request.text) if request.text.strip() else query.Every()
+        filters: list[Any] = [query.Term("withdrawn", "no")]
+        if request.outlet:
+            filters.append(query.Term("outlet_f", request.outlet))
+        if request.author:
+            filters.append(query.Term("author_f", request.author))
+        if request.since or request.until:
+            filters.append(query.TermRange("date", request.since or "0000", (request.until or "9999") + "\uffff"))
+        if request.needs_review:
+            filters.append(query.Term("review", "yes"))
+        flt = query.And(filters) if len(filters) > 1 else filters[0]
+        groups = {name: sorting.FieldFacet(FACET_FIELDS[name], allow_overlap=name in ("author", "page"),
+                                           maptype=sorting.Count)
+                  for name in request.facets}
+        sortedby: Any = None
+        reverse = False
+        if request.sort in ("newest", "oldest"):
+            sortedby = sorting.FieldFacet("date")
+            reverse = request.sort == "newest"
+        elif not request.text.strip():
+            sortedby = sorting.FieldFacet("date")
+            reverse = True
+        with ix.searcher() as searcher:
+            results = searcher.search_page(q, max(request.page, 1), pagelen=max(request.limit, 1),
+                                           filter=flt, groupedby=groups or None, sortedby=sortedby,
+                                           reverse=reverse, terms=True)
+            facets = {}
+            for name in request.facets:
+                counts = results.results.groups(name)
+                facets[name] = sorted(((str(k), int(v)) for k, v in counts.items() if k not in (None, "")),
+                                      key=lambda kv: (-kv[1], kv[0]))
+            results.results.fragmenter = highlight.ContextFragmenter(maxchars=240, surround=60)
+            results.results.formatter = _MarkFormatter()
+            hits = []
+            for hit in results:
+                stored = dict(hit.fields())
+                snippet = ""
+                if request.snippets and body_for is not None:
+                    text = body_for(stored["id"])
+                    snippet = hit.highlights("body", text=text, top=2, strict_phrase=True) if text else ""
+                    if not snippet:
+                        snippet = text[:240]
+                score = float(hit.score) if sortedby is None and isinstance(hit.score, (int, float)) else 0.0
+                hits.append(RawHit(stored, score, snippet))
+            corrected = None
+            if results.total == 0 and request.text.strip():
+                corrected = self._correct(searcher, request.text)
+            return RawResult(results.total, hits, facets, corrected)
+
+    def _correct(self, searcher: Any, text: str) -> str | None:
+        ix = self._open()
+        parser = qparser.MultifieldParser(["title", "body"], ix.schema, group=qparser.AndGroup)
+        try:
+            q = parser.parse(text)
+            fixed = searcher.correct_query(q, text, prefix=1)
+        except Exception:  # a suggestion is optional; never fail the search for it
+            return None
+        if fixed.string == text:
+            return None
+        if searcher.search(fixed.query, limit=1).estimated_length() == 0:
+            return None
+        return str(fixed.string)
+
+    def list_ids(self) -> list[str]:
+        return sorted(self.stored())
+
+
+class _MarkFormatter(highlight.Formatter):
+    """Marks each matched term with control characters that ``search.py`` turns into offsets."""
+
+    between = " … "
+
+    def format_token(self, text: str, token: Any, replace: bool = False) -> str:
+        return f"{HL_OPEN}{highlight.get_text(text, token, replace)}{HL_CLOSE}"
+
+
+def remove_index(path: Path) -> None:
+    if path.exists():
+        shutil.rmtree(path)
+    os.makedirs(path, exist_ok=True)

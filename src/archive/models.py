@@ -1,0 +1,205 @@
+"""The records that flow through archive: pages, articles, versions, hits.
+
+Data flows once, top to bottom: bytes -> ``SourcePage`` (blocks of text) ->
+``SplitPage`` (``Article`` drafts) -> stored ``ArticleRecord`` versions ->
+index documents -> ``Hit``.  Every record is a frozen dataclass.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+#: The kinds of ``Block`` the reader produces.  Plain text gives only "text";
+#: HTML adds the hints its markup carries.
+BLOCK_KINDS = ("text", "heading", "emphasis", "separator", "list", "caption", "quote")
+
+
+@dataclass(frozen=True)
+class Block:
+    """A paragraph of a page: one or more lines, with a hint of what it looks like."""
+
+    lines: tuple[str, ...]
+    kind: str = "text"
+
+    @property
+    def text(self) -> str:
+        return " ".join(self.lines)
+
+
+@dataclass(frozen=True)
+class SourceMeta:
+    """What a page's own markup says about the page (HTML only): never about its articles."""
+
+    title: str | None = None
+    date: str | None = None
+    date_line: str | None = None
+
+
+@dataclass(frozen=True)
+class SourcePage:
+    """A page as read from its bytes: decoded, its main content cut into blocks."""
+
+    name: str
+    raw: bytes
+    media_type: str
+    encoding: str
+    blocks: tuple[Block, ...]
+    meta: SourceMeta = field(default_factory=SourceMeta)
+    warnings: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Article:
+    """One article found on a page, with what was extracted for it."""
+
+    title: str
+    body: str
+    outlet: str | None = None
+    author: str | None = None
+    date: str | None = None
+    date_text: str | None = None
+    subtitle: str | None = None
+    standfirst: str | None = None
+    section: str | None = None
+    position: int = 0
+    review: bool = False
+    review_reasons: tuple[str, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        data = asdict(self)
+        data["review_reasons"] = list(self.review_reasons)
+        return data
+
+
+@dataclass(frozen=True)
+class SplitPage:
+    """A page cut into articles, with the page's own title, date and fair-use note."""
+
+    name: str
+    title: str | None
+    date: str | None
+    date_text: str | None
+    source_line: str | None
+    fair_use_note: str | None
+    articles: tuple[Article, ...]
+    media_type: str = "text/plain"
+    encoding: str = "utf-8"
+    warnings: tuple[str, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "name": self.name,
+            "title": self.title,
+            "date": self.date,
+            "date_text": self.date_text,
+            "source_line": self.source_line,
+            "fair_use_note": self.fair_use_note,
+            "media_type": self.media_type,
+            "encoding": self.encoding,
+            "warnings": list(self.warnings),
+            "articles": [a.to_dict() for a in self.articles],
+        }
+
+
+@dataclass(frozen=True)
+class Sighting:
+    """One page an article was seen in."""
+
+    page_id: str
+    page_title: str | None
+    page_date: str | None
+    position: int
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass(frozen=True)
+class Version:
+    """One committed version of a stored object."""
+
+    number: int
+    created: str
+    digest: str
+    message: str
+
+
+@dataclass(frozen=True)
+class ArticleRecord:
+    """An article as the store keeps it: its latest fields, sightings and version."""
+
+    id: str
+    version: int
+    title: str
+    body: str
+    outlet: str | None
+    author: str | None
+    date: str | None
+    date_text: str | None
+    subtitle: str | None
+    standfirst: str | None
+    section: str | None
+    review: bool
+    review_reasons: tuple[str, ...]
+    fair_use_note: str | None
+    sightings: tuple[Sighting, ...]
+    digest: str = ""
+    path: str = ""
+
+    def to_dict(self) -> dict[str, Any]:
+        data = asdict(self)
+        data["review_reasons"] = list(self.review_reasons)
+        data["sightings"] = [s.to_dict() for s in self.sightings]
+        return data
+
+
+@dataclass(frozen=True)
+class Hit:
+    """One search result."""
+
+    id: str
+    title: str
+    outlet: str | None
+    author: str | None
+    date: str | None
+    score: float
+    snippet: str
+    highlights: tuple[tuple[int, int], ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id, "title": self.title, "outlet": self.outlet, "author": self.author,
+            "date": self.date, "score": round(self.score, 4), "snippet": self.snippet,
+            "highlights": [list(h) for h in self.highlights],
+        }
+
+
+@dataclass(frozen=True)
+class Facet:
+    """Counts of one facet over a whole result set, largest first."""
+
+    name: str
+    counts: tuple[tuple[str, int], ...]
+
+
+@dataclass(frozen=True)
+class SearchResult:
+    """A page of hits, the total, and facet counts over every hit."""
+
+    query: str
+    total: int
+    hits: tuple[Hit, ...]
+    facets: tuple[Facet, ...]
+    suggestion: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        data: dict[str, Any] = {
+            "query": self.query,
+            "total": self.total,
+            "hits": [h.to_dict() for h in self.hits],
+            "facets": {f.name: dict(f.counts) for f in self.facets},
+        }
+        if self.suggestion:
+            data["suggestion"] = self.suggestion
+        return data

@@ -1,0 +1,500 @@
+"""The public API: ingest pages, rebuild the index, read and search the archive.
+
+``Archive`` ties the stages together: bytes -> ``read`` -> ``split`` ->
+``store`` (the source of truth) -> ``index``.  Callers pass a ``progress``
+callable when they want a progress bar; the library never prints.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import stat
+import unicodedata
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any
+
+from .config import Config
+from .errors import ArchiveError, ArticleNotFound, ParseError, SearchIndexError, SourceError, StoreCorrupt
+from .index import SearchIndex
+from .layout import ARTICLES, PAGES, article_path, is_article_id, normalize_id, page_path
+from .models import Article, ArticleRecord, SearchResult, Sighting, SplitPage, Version
+from .read import normalize_text, read_page
+from .search import run_search
+from .split import split_page
+from .store import Store
+
+Progress = Callable[[int], None]
+_MAX_SUFFIX = 1000
+
+
+@dataclass(frozen=True)
+class ArticleOutcome:
+    """What ingest did with one article: "new", "new version" or "unchanged"."""
+
+    status: str
+    id: str
+    title: str
+    version: int
+
+
+@dataclass(frozen=True)
+class PageOutcome:
+    """What ingest did with one page."""
+
+    name: str
+    page_id: str | None
+    status: str
+    articles: tuple[ArticleOutcome, ...]
+    split: SplitPage
+    warnings: tuple[str, ...] = ()
+
+
+@dataclass
+class IngestReport:
+    pages: list[PageOutcome] = field(default_factory=list)
+    notices: list[str] = field(default_factory=list)
+
+    def count(self, status: str) -> int:
+        return sum(1 for p in self.pages for a in p.articles if a.status == status)
+
+
+class SourceErrors(SourceError):
+    """One or more pages could not be read; ``errors`` holds each one's error."""
+
+    def __init__(self, errors: list[SourceError], *, stored: bool, good: int = 0,
+                 report: IngestReport | None = None) -> None:
+        first = str(errors[0])
+        if len(errors) > 1:
+            first = f"{first} (and {len(errors) - 1} more bad page(s))"
+        super().__init__(first, path=errors[0].path)
+        self.errors = errors
+        self.stored = stored
+        self.good = good
+        self.report = report
+
+
+def fold(text: str | None) -> str:
+    """Case, accent and punctuation folded text, for identity keys."""
+    if not text:
+        return ""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return " ".join(re.findall(r"\w+", stripped))
+
+
+def identity_key(outlet: str | None, title: str | None, date: str | None) -> str:
+    return f"{fold(outlet)}|{fold(title)}|{date or ''}"
+
+
+def _page_key(split: SplitPage) -> str:
+    return f"{fold(split.title)}|{split.date or ''}|{fold(split.source_line)}"
+
+
+# ---------------------------------------------------------------- input
+
+
+def iter_inputs(paths: Iterable[str], *, recursive: bool = False) -> Iterator[str]:
+    """Expand folders (with ``recursive``) into the files below them, in name order.
+
+    Raises:
+        SourceError: a folder without ``recursive``.
+    """
+    for name in paths:
+        if name == "-":
+            yield name
+            continue
+        path = Path(name)
+        if path.is_dir():
+            if not recursive:
+                raise SourceError(f"{name}: is a folder (use --recursive to add the pages in it)", path=name)
+            seen: set[tuple[int, int]] = set()
+            for dirpath, dirs, files in os.walk(path, followlinks=True):
+                st = os.stat(dirpath)
+                if (st.st_dev, st.st_ino) in seen:
+                    dirs.clear()
+                    continue
+                seen.add((st.st_dev, st.st_ino))
+                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+                for file in sorted(files):
+                    if not file.startswith(".") and file.lower().endswith((".txt", ".html", ".htm", ".xhtml", ".text")):
+                        yield os.path.join(dirpath, file)
+        else:
+            yield name
+
+
+def read_source(name: str, *, max_bytes: int, stdin: Any = None) -> bytes:
+    """The bytes of one input, with a one-line error for anything that is not a readable file."""
+    if name == "-":
+        if stdin is None:
+            raise SourceError("-: no standard input to read", path=name)
+        data: bytes = stdin.read(max_bytes + 1)
+        return data
+    try:
+        st = os.stat(name)
+    except FileNotFoundError:
+        raise SourceError(f"{name}: no such file", path=name) from None
+    except OSError as exc:
+        raise SourceError(f"{name}: cannot read ({exc.strerror or exc})", path=name) from None
+    if stat.S_ISDIR(st.st_mode):
+        raise SourceError(f"{name}: is a folder (use --recursive to add the pages in it)", path=name)
+    if not stat.S_ISREG(st.st_mode):
+        raise SourceError(f"{name}: not a regular file (a pipe, socket or device); save the page to a file",
+                          path=name)
+    if st.st_size > max_bytes:
+        raise ParseError(f"{name}: page is {st.st_size:,} bytes, over max_page_bytes ({max_bytes:,})", path=name)
+    try:
+        with open(name, "rb") as fh:
+            return fh.read(max_bytes + 1)
+    except OSError as exc:
+        raise SourceError(f"{name}: cannot read ({exc.strerror or exc})", path=name) from None
+
+
+def split_bytes(raw: bytes, *, name: str, max_bytes: int | None = None) -> SplitPage:
+    """Read and split one page's bytes (no store, no index).
+
+    Raises:
+        SourceError: the bytes are not a page, or no article is found in them.
+    """
+    page = split_page(read_page(raw, name=name, max_bytes=max_bytes))
+    articles = tuple(a for a in page.articles if a.body.strip())
+    if not articles:
+        raise ParseError(f"{name}: no article found in the page", path=name)
+    return replace(page, articles=articles)
+
+
+# ---------------------------------------------------------------- records <-> files
+
+
+def _front_matter(record: ArticleRecord) -> str:
+    fields: list[tuple[str, Any]] = [
+        ("id", record.id), ("title", record.title), ("subtitle", record.subtitle),
+        ("standfirst", record.standfirst), ("outlet", record.outlet), ("author", record.author),
+        ("date", record.date), ("date_text", record.date_text), ("section", record.section),
+        ("review", record.review), ("review_reasons", list(record.review_reasons)),
+        ("fair_use_note", record.fair_use_note),
+    ]
+    lines = ["---"]
+    for key, value in fields:
+        if value is None or value == []:
+            continue
+        lines.append(f"{key}: {json.dumps(value, ensure_ascii=False)}")
+    lines.append("sightings:")
+    for s in record.sightings:
+        lines.append(f"  - page: {json.dumps(s.page_id)}")
+        lines.append(f"    page_title: {json.dumps(s.page_title, ensure_ascii=False)}")
+        lines.append(f"    page_date: {json.dumps(s.page_date)}")
+        lines.append(f"    position: {s.position}")
+    lines.append("---")
+    return "\n".join(lines)
+
+
+def record_files(record: ArticleRecord, key: str) -> dict[str, bytes]:
+    """The files of an article object: ``article.md`` to read, ``meta.json`` for programs."""
+    meta = record.to_dict()
+    for name in ("body", "digest", "path", "version"):
+        meta.pop(name)
+    meta["key"] = key
+    md = f"{_front_matter(record)}\n\n# {record.title}\n\n{record.body.rstrip()}\n"
+    return {
+        "article.md": md.encode("utf-8"),
+        "meta.json": (json.dumps(meta, indent=2, ensure_ascii=False, sort_keys=True) + "\n").encode("utf-8"),
+    }
+
+
+def _body_of(markdown: str) -> str:
+    """The body of an ``article.md``: what follows the front matter and the title line."""
+    _, _, rest = markdown.partition("\n---\n")
+    rest = rest.lstrip("\n")
+    if rest.startswith("# "):
+        rest = rest.split("\n", 1)[1] if "\n" in rest else ""
+    return rest.strip("\n")
+
+
+def _record_from(object_id: str, meta: dict[str, Any], body: str, version: int, digest: str) -> ArticleRecord:
+    sightings = tuple(Sighting(s["page_id"], s.get("page_title"), s.get("page_date"), int(s.get("position", 0)))
+                      for s in meta.get("sightings", []))
+    return ArticleRecord(
+        id=object_id, version=version, title=meta.get("title") or "", body=body,
+        outlet=meta.get("outlet"), author=meta.get("author"), date=meta.get("date"),
+        date_text=meta.get("date_text"), subtitle=meta.get("subtitle"), standfirst=meta.get("standfirst"),
+        section=meta.get("section"), review=bool(meta.get("review")),
+        review_reasons=tuple(meta.get("review_reasons") or ()), fair_use_note=meta.get("fair_use_note"),
+        sightings=sightings, digest=digest, path=object_id,
+    )
+
+
+# ---------------------------------------------------------------- the archive
+
+
+class Archive:
+    """One archive: its store, its index and its settings."""
+
+    def __init__(self, config: Config) -> None:
+        self.config = config
+        self.store = Store(config.store_path, user_name=config.user_name, user_address=config.user_address,
+                           lock_timeout=config.lock_timeout)
+        self.index = SearchIndex(config.index_path, lock_timeout=config.lock_timeout)
+
+    # ------------------------------------------------------------ reading records
+
+    def record(self, object_id: str, *, version: int | None = None) -> ArticleRecord:
+        """An article as stored (its newest version unless ``version`` is given)."""
+        object_id = normalize_id(object_id)
+        if not is_article_id(object_id):
+            raise ArticleNotFound(f"'{object_id}' is a page, not an article (try `archive show` on an article id)",
+                                  article_id=object_id)
+        self.store.require()
+        files = self.store.files(object_id, version)
+        number = version or self.store.head(object_id)
+        try:
+            meta = json.loads(self.store.read(object_id, "meta.json", number))
+            body = _body_of(self.store.read(object_id, "article.md", number).decode("utf-8"))
+        except (ValueError, UnicodeDecodeError) as exc:
+            raise StoreCorrupt(f"{self.store.object_dir(object_id)}: unreadable article files ({exc})",
+                               path=str(self.store.object_dir(object_id))) from None
+        digest = files["article.md"].digest[:32] if "article.md" in files else ""
+        return _record_from(object_id, meta, body, number, digest)
+
+    def versions(self, object_id: str) -> list[Version]:
+        return self.store.versions(normalize_id(object_id))
+
+    def body(self, object_id: str) -> str:
+        try:
+            return self.record(object_id).body
+        except ArchiveError:
+            return ""
+
+    def iter_records(self) -> Iterator[ArticleRecord]:
+        for object_id in self.store.iter_ids(ARTICLES):
+            yield self.record(object_id)
+
+    # ------------------------------------------------------------ ingest
+
+    def ingest(self, names: Iterable[str], *, dry_run: bool = False, recursive: bool = False,
+               keep_going: bool = False, stdin: Any = None, progress: Progress | None = None,
+               on_page: Callable[[PageOutcome], None] | None = None) -> IngestReport:
+        """Add pages to the archive.
+
+        Every page is read and split before anything is written: when one is
+        bad, nothing is stored (unless ``keep_going``, which stores the good
+        ones) and ``SourceErrors`` lists every bad page.
+        """
+        report = IngestReport()
+        inputs = list(iter_inputs(names, recursive=recursive))
+        prepared: list[tuple[bytes, SplitPage]] = []
+        errors: list[SourceError] = []
+        for name in inputs:
+            try:
+                raw = read_source(name, max_bytes=self.config.max_page_bytes, stdin=stdin)
+                shown = "<stdin>" if name == "-" else name
+                prepared.append((raw, split_bytes(raw, name=shown, max_bytes=self.config.max_page_bytes)))
+            except SourceError as exc:
+                errors.append(exc)
+        if errors and not keep_going:
+            raise SourceErrors(errors, stored=False, good=len(prepared))
+        if not dry_run and prepared and self.store.create():
+            report.notices.append(f"created a new archive store at {self.store.root}")
+        for raw, split in prepared:
+            if dry_run:
+                outcome = PageOutcome(split.name, None, "dry run", (), split, split.warnings)
+            else:
+                outcome = self._store_page(raw, split)
+            report.pages.append(outcome)
+            if on_page is not None:
+                on_page(outcome)
+            if progress is not None:
+                progress(1)
+        if errors:
+            raise SourceErrors(errors, stored=True, report=report)
+        return report
+
+    def _store_page(self, raw: bytes, split: SplitPage) -> PageOutcome:
+        with self.store.lock():
+            page_id, page_exists = self._locate_page(split)
+            outcomes: list[ArticleOutcome] = []
+            changed: list[ArticleRecord] = []
+            for article in split.articles:
+                outcome, record = self._store_article(article, split, page_id)
+                outcomes.append(outcome)
+                if record is not None:
+                    changed.append(record)
+            page_version = self.store.commit(page_id, self._page_files(raw, split, page_id, outcomes),
+                                             message=f"archive add {split.name}")
+            status = "unchanged" if page_version is None else ("new version" if page_exists else "new")
+        warnings = list(split.warnings)
+        if changed:
+            try:
+                self._index_records(changed)
+            except SearchIndexError as exc:
+                warnings.append(f"{exc}; the store is up to date: run `archive reindex`")
+        return PageOutcome(split.name, page_id, status, tuple(outcomes), split, tuple(warnings))
+
+    def _index_records(self, records: list[ArticleRecord]) -> None:
+        if self.index.state() != "ok":
+            self.rebuild_index()
+            return
+        self.index.write(records)
+
+    def _locate_page(self, split: SplitPage) -> tuple[str, bool]:
+        key = _page_key(split)
+        for suffix in range(1, _MAX_SUFFIX):
+            page_id = page_path(split.date, split.title or Path(split.name).stem, suffix=suffix)
+            if not self.store.has(page_id):
+                return page_id, False
+            try:
+                meta = json.loads(self.store.read(page_id, "page.json"))
+            except (ArchiveError, ValueError):
+                continue
+            if meta.get("key") == key:
+                return page_id, True
+        raise StoreCorrupt(f"too many pages named like '{split.title}'", path=str(self.store.root))
+
+    def _locate_article(self, article: Article) -> tuple[str, dict[str, Any] | None]:
+        key = identity_key(article.outlet, article.title, article.date)
+        for suffix in range(1, _MAX_SUFFIX):
+            object_id = article_path(article.outlet, article.date, article.title, suffix=suffix)
+            if not self.store.has(object_id):
+                return object_id, None
+            try:
+                meta = json.loads(self.store.read(object_id, "meta.json"))
+            except (ArchiveError, ValueError):
+                continue
+            if meta.get("key") == key:
+                return object_id, meta
+        raise StoreCorrupt(f"too many articles named like '{article.title}'", path=str(self.store.root))
+
+    def _store_article(self, article: Article, split: SplitPage,
+                       page_id: str) -> tuple[ArticleOutcome, ArticleRecord | None]:
+        object_id, old = self._locate_article(article)
+        sighting = Sighting(page_id, split.title, split.date, article.position)
+        sightings = [s for s in _old_sightings(old) if s.page_id != page_id]
+        sightings.append(sighting)
+        sightings.sort(key=lambda s: (s.page_date or "", s.page_id))
+        record = ArticleRecord(
+            id=object_id, version=0, title=normalize_text(article.title), body=normalize_text(article.body),
+            outlet=article.outlet, author=article.author, date=article.date, date_text=article.date_text,
+            subtitle=article.subtitle, standfirst=article.standfirst, section=article.section,
+            review=article.review, review_reasons=article.review_reasons, fair_use_note=split.fair_use_note,
+            sightings=tuple(sightings),
+        )
+        key = identity_key(article.outlet, article.title, article.date)
+        message = f"seen in {page_id}" if old is None else f"updated from {page_id}"
+        version = self.store.commit(object_id, record_files(record, key), message=message)
+        if version is None:
+            head = self.store.head(object_id)
+            return ArticleOutcome("unchanged", object_id, record.title, head), None
+        stored = self.record(object_id)
+        status = "new" if version == 1 else "new version"
+        return ArticleOutcome(status, object_id, record.title, version), stored
+
+    def _page_files(self, raw: bytes, split: SplitPage, page_id: str,
+                    outcomes: list[ArticleOutcome]) -> dict[str, bytes]:
+        ext = ".html" if split.media_type == "text/html" else ".txt"
+        meta = {
+            "id": page_id, "key": _page_key(split), "name": Path(split.name).name, "title": split.title,
+            "date": split.date, "date_text": split.date_text, "source_line": split.source_line,
+            "fair_use_note": split.fair_use_note, "media_type": split.media_type, "encoding": split.encoding,
+            "original": f"original{ext}", "articles": [o.id for o in outcomes],
+        }
+        lines = [f"# {split.title or Path(split.name).name}", ""]
+        if split.date:
+            lines += [f"Date: {split.date}", ""]
+        if split.source_line:
+            lines += [f"Sources: {split.source_line}", ""]
+        lines += ["Articles:", ""]
+        for n, o in enumerate(outcomes, start=1):
+            lines.append(f"{n}. {o.title} — `{o.id}`")
+        if split.fair_use_note:
+            lines += ["", f"> {split.fair_use_note}"]
+        lines += ["", f"Original: `original{ext}` ({len(raw):,} bytes, {split.encoding})", ""]
+        return {
+            f"original{ext}": raw,
+            "page.json": (json.dumps(meta, indent=2, ensure_ascii=False) + "\n").encode("utf-8"),
+            "page.md": "\n".join(lines).encode("utf-8"),
+        }
+
+    # ------------------------------------------------------------ index
+
+    def index_notice(self) -> str | None:
+        """Make sure the index can be searched; say so when it had to be rebuilt."""
+        state = self.index.state()
+        if state == "ok":
+            return None
+        count = self.rebuild_index()
+        reason = {"missing": "no index was found", "stale": "the index was built by another schema version",
+                  "broken": "the index could not be opened"}[state]
+        return f"{reason}; rebuilt it from the store ({count} articles)"
+
+    def rebuild_index(self, *, progress: Progress | None = None, procs: int = 1) -> int:
+        """Build a new index from the store (the source of truth)."""
+        self.index.create()
+        if not self.store.exists():
+            return 0
+
+        def records() -> Iterator[ArticleRecord]:
+            for record in self.iter_records():
+                if progress is not None:
+                    progress(1)
+                yield record
+
+        return self.index.write(records(), procs=procs)
+
+    def verify(self, *, repair: bool = False) -> list[str]:
+        """Problems in the store and between the store and the index; with ``repair``, fix what can be."""
+        if repair:
+            with self.store.lock():
+                self.store.verify(repair=True)
+                if self._index_problems():
+                    self.rebuild_index()
+        return self.store.verify() + self._index_problems()
+
+    def _index_problems(self) -> list[str]:
+        state = self.index.state()
+        if state != "ok":
+            return [f"{self.index.path}: index is {state}; `archive reindex` rebuilds it"]
+        indexed = self.index.stored()
+        problems = []
+        seen = set()
+        for object_id in self.store.iter_ids(ARTICLES):
+            seen.add(object_id)
+            try:
+                record = self.record(object_id)
+            except ArchiveError as exc:
+                problems.append(str(exc))
+                continue
+            if object_id not in indexed:
+                problems.append(f"{object_id}: in the store but not in the index")
+            elif indexed[object_id] != (record.version, record.digest):
+                problems.append(f"{object_id}: the index holds version {indexed[object_id][0]}, "
+                                f"the store version {record.version}")
+        for object_id in sorted(set(indexed) - seen):
+            problems.append(f"{object_id}: in the index but not in the store")
+        return problems
+
+    def count_articles(self) -> int:
+        return sum(1 for _ in self.store.iter_ids(ARTICLES))
+
+    def search(self, text: str, **options: Any) -> SearchResult:
+        return run_search(self.index, text, body_for=self.body, **options)
+
+    def page_ids(self) -> list[str]:
+        return list(self.store.iter_ids(PAGES))
+
+    def page(self, page_id: str) -> dict[str, Any]:
+        page_id = normalize_id(page_id)
+        try:
+            data: dict[str, Any] = json.loads(self.store.read(page_id, "page.json"))
+        except ValueError as exc:
+            raise StoreCorrupt(f"{page_id}: unreadable page.json ({exc})", path=page_id) from None
+        return data
+
+
+def _old_sightings(meta: dict[str, Any] | None) -> list[Sighting]:
+    if not meta:
+        return []
+    return [Sighting(s["page_id"], s.get("page_title"), s.get("page_date"), int(s.get("position", 0)))
+            for s in meta.get("sightings", [])]

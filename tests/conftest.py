@@ -1,0 +1,44 @@
+"""Shared fixtures: an archive in a temporary folder, an in-memory index, the test pages."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from archive.config import load_config, render_default_config
+from archive.index import SearchIndex
+from archive.pipeline import Archive
+
+DATA = Path(__file__).parent / "data"
+PAGES = DATA / "pages"
+MOSUL = PAGES / "dev" / "mosul-compilation.txt"
+
+
+def page_pairs(corpus: str) -> list[tuple[Path, dict]]:
+    """(page file, ground truth) for every labelled page of a corpus in tests/data/pages."""
+    pairs = []
+    for gold in sorted((PAGES / corpus).glob("*.json")):
+        page = next((gold.with_suffix(s) for s in (".txt", ".html") if gold.with_suffix(s).exists()), None)
+        if page is not None:
+            pairs.append((page, json.loads(gold.read_text(encoding="utf-8"))))
+    return pairs
+
+
+@pytest.fixture
+def archive_dir(tmp_path: Path) -> Path:
+    (tmp_path / "archive.toml").write_text(render_default_config(), encoding="utf-8")
+    return tmp_path
+
+
+@pytest.fixture
+def archive(archive_dir: Path) -> Archive:
+    return Archive(load_config(archive_dir / "archive.toml"))
+
+
+@pytest.fixture
+def ram_index() -> SearchIndex:
+    index = SearchIndex(None)
+    index.create()
+    return index

@@ -1,0 +1,56 @@
+"""Reading bytes into blocks: encodings, text, HTML."""
+
+from __future__ import annotations
+
+import pytest
+
+from archive.errors import DecodeError, ParseError
+from archive.read import read_page
+from conftest import PAGES
+
+
+def test_text_blocks_keep_lines_of_a_paragraph():
+    page = read_page(b"Title\n\nLine one\nline two\n\n\nNext", name="t.txt")
+    assert [b.lines for b in page.blocks] == [("Title",), ("Line one", "line two"), ("Next",)]
+    assert page.media_type == "text/plain"
+
+
+def test_cp1252_is_decoded_with_a_warning():
+    page = read_page("“Smart” quotes — here".encode("cp1252"), name="w.txt")
+    assert page.blocks[0].text == "“Smart” quotes — here"
+    assert page.warnings and "w.txt" in page.warnings[0]
+
+
+def test_utf16_with_bom():
+    page = read_page("Héllo\n\nworld".encode("utf-16"), name="u.txt")
+    assert page.blocks[0].text == "Héllo"
+    assert not page.warnings
+
+
+@pytest.mark.parametrize(("raw", "error"), [
+    (b"", ParseError), (b"   \n\n\t ", ParseError), (b"\x89PNG\r\n\x1a\nxxxx", DecodeError),
+    (b"%PDF-1.4 xxx", DecodeError), (b"abc\x00def", DecodeError),
+])
+def test_bad_bytes(raw, error):
+    with pytest.raises(error) as caught:
+        read_page(raw, name="bad.bin")
+    assert str(caught.value).startswith("bad.bin: ")
+
+
+def test_html_main_content_without_navigation_or_sidebar():
+    page = read_page((PAGES / "synthetic" / "d04.html").read_bytes(), name="d04.html")
+    texts = [b.text for b in page.blocks]
+    assert page.media_type == "text/html"
+    assert page.meta.title == "The Pentagon’s Missing Emissions: Militaries Left Out of Climate Talks Again"
+    assert page.meta.date == "2016-12-01"
+    assert not any("Recent Posts" in t or "Previous post" in t or "Proudly powered" in t for t in texts)
+    heading = next(b for b in page.blocks if b.text.startswith("World’s Largest"))
+    assert heading.kind == "heading" and len(heading.lines) == 2
+    assert any(b.kind == "separator" for b in page.blocks)
+    assert any(b.kind == "list" for b in page.blocks)
+
+
+def test_html_scripts_and_entities_are_not_text():
+    html = b"<html><body><script>alert(1)</script><style>p{}</style><p>A &amp; B</p><!-- hidden --></body></html>"
+    page = read_page(html, name="x.html")
+    assert [b.text for b in page.blocks] == ["A & B"]

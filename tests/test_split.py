@@ -48,15 +48,19 @@ def test_real_pages_score_at_least_the_recorded_level():
     rows = []
     for path, gold in page_pairs("real"):
         rows += score_articles(_split(path)["articles"], gold)
-    boundary = sum(r["boundary"] for r in rows) / len(rows)
-    title = sum(r["title"] for r in rows) / len(rows)
-    # A floor that guards against regressions; the closing note of the splitter work gives the figures.
-    assert boundary >= REAL_BOUNDARY_FLOOR
-    assert title >= REAL_TITLE_FLOOR
+    figures = {k: sum(r[k] for r in rows) / len(rows) for k in rows[0]}
+    # 8 of the 82 gold articles are cut before their first word (first_words is null), so 74/82 = 0.902
+    # is the most any field can reach.  Measured when this floor was set: every field 0.854-0.902.
+    assert figures["found"] >= 0.90
+    for field in ("boundary", "title", "outlet", "author", "date"):
+        assert figures[field] >= 0.85, field
 
 
-REAL_BOUNDARY_FLOOR = 0.0
-REAL_TITLE_FLOOR = 0.0
+@pytest.mark.parametrize(("path", "gold"), page_pairs("real"), ids=lambda v: getattr(v, "name", ""))
+def test_every_real_page_finds_most_of_its_articles(path, gold):
+    findable = [g for g in gold["articles"] if g.get("first_words")]
+    rows = score_articles(_split(path)["articles"], gold)
+    assert sum(r["found"] for r in rows) >= len(findable) - (1 if len(findable) > 4 else 0)
 
 
 def test_page_without_structure_is_one_article_flagged_for_review():

@@ -60,7 +60,7 @@ _STAFF_WRITER_RE = re.compile(
     r"(?:\s+(?:for|at|with)\s+(?P<outlet>.+))?$",
     re.IGNORECASE,
 )
-_NAME_WORD = r"(?:[A-Z][\w'’.-]*|[A-Z]\.|de|da|di|del|van|von|der|al|bin|la|le|du)"
+_NAME_WORD = r"(?:[A-Z][\w'’.-]*|[A-Z]\.|[\"“][A-Z][\w'’.-]*[\"”]|de|da|di|del|van|von|der|al|bin|la|le|du)"
 _PERSON_RE = re.compile(rf"^(?:(?:Dr|Hon|Rev|Prof|Sir|Mr|Mrs|Ms)\.?\s+)?{_NAME_WORD}(?:\s+{_NAME_WORD}){{1,4}}$")
 _AUTHOR_SPLIT_RE = re.compile(r"\s*(?:&|\band\b|;)\s*")
 
@@ -86,7 +86,24 @@ TRAILER_RES = (
     re.compile(r"^\(?more(?:…|\.\.\.)\)?$", re.IGNORECASE),
     re.compile(r"^https?://\S+$"),
     re.compile(r"^Share this:?$", re.IGNORECASE),
+    re.compile(r"^This (?:article|post|story|piece) (?:has been|was|is) (?:contributed|republished|reprinted|"
+               r"originally published|cross-posted)", re.IGNORECASE),
+    re.compile(r"^A version of this (?:piece|article|story) (?:also )?(?:appeared|ran)", re.IGNORECASE),
+    re.compile(r"^Read more (?:great )?(?:articles|stories) (?:here|at)", re.IGNORECASE),
+    re.compile(r"^(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|org|net|info|co\.uk|news)$", re.IGNORECASE),
 )
+_CREDIT_RES = (
+    re.compile(r"^This (?:article|post|story|piece) was (?:originally|first) (?:published|posted) by "
+               r"(?P<author>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){1,3})"
+               r"(?:\s+(?:at|on|in)\s+(?:his|her|their|the)?\s*(?P<outlet>[A-Z][^.]{1,60}?))?\.?$"),
+    re.compile(r"(?:originally|first) (?:appeared|published) (?:in|on|at) (?P<outlet>[A-Z][\w'’&-]*"
+               r"(?:\s+[A-Z][\w'’&-]*){0,5})"),
+    re.compile(r"^The post .+ appeared first on (?P<outlet>.+?)\.?$"),
+    re.compile(r"^Read More @ (?P<outlet>\S+?)\.?$", re.IGNORECASE),
+    re.compile(r"^(?P<outlet>(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|org|net|info|co\.uk|news))$",
+               re.IGNORECASE),
+)
+_URL_DATE_RE = re.compile(r"https?://\S*?/(?P<y>(?:19|20)\d{2})/(?P<m>[01]?\d)/(?P<d>[0-3]?\d)/")
 _EDITOR_NOTE_RE = re.compile(r"^\[?\s*Editor[’']?s?[’']?\s+note\b", re.IGNORECASE)
 _READ_MORE_TAIL_RE = re.compile(r"\s*(?:Read More\s*»|\.\.\.\s*read more\.?|\(more…\)|Read more\.?)\s*$",
                                 re.IGNORECASE)
@@ -197,6 +214,51 @@ def is_trailer(line: str) -> bool:
     return any(r.match(stripped) for r in TRAILER_RES)
 
 
+def parse_credit(line: str) -> tuple[str | None, str | None] | None:
+    """(author, outlet) from an origin credit: "This article was originally published by X at Y.",
+    "... originally appeared in Y", "The post T appeared first on Y.", a bare "atimes.com" line."""
+    text = line.strip()
+    for pattern in _CREDIT_RES:
+        match = pattern.search(text)
+        if match:
+            groups = match.groupdict()
+            outlet = (groups.get("outlet") or "").strip().rstrip(".,") or None
+            return groups.get("author"), outlet
+    return None
+
+
+_INLINE_NAME = r"(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][\w'’-]+))"
+_INLINE_BYLINE_RES = (
+    re.compile(rf"(?:^|[\s.])[Bb]y\s+{_INLINE_NAME},\s+(?:an?\s+)?(?:staff|senior|contributing)\s+writer\s+"
+               rf"(?:for|at|with)\s+(?P<outlet>[A-Z][\w'’&.-]*(?:\s+(?!The\b|A\b|An\b|In\b|On\b)[A-Z][\w'’&.-]*)*)"),
+    re.compile(rf"^(?:Author:\s*|By\s+){_INLINE_NAME}\b"),
+    re.compile(rf"(?:^|[.:!?…]\s+)(?:Author:\s*|By\s+){_INLINE_NAME}\b"),
+    re.compile(rf"\bAuthor:\s*{_INLINE_NAME}\b"),
+)
+
+
+def find_inline_byline(text: str) -> Byline | None:
+    """A byline run into a teaser: "... by Nadia Prupis, staff writer for Common Dreams The ...",
+    "Author: Shreya Dasgupta Researchers ...", "... balance. By Kenneth R. Weiss This article ..."."""
+    for pattern in _INLINE_BYLINE_RES:
+        match = pattern.search(text)
+        if match:
+            groups = match.groupdict()
+            name = groups["name"]
+            if not looks_like_person(name):
+                continue
+            return Byline(groups.get("outlet"), name, None, explicit=False)
+    return None
+
+
+def url_date(line: str) -> DateMatch | None:
+    """A date in a source URL's path (".../2017/11/13/...")."""
+    match = _URL_DATE_RE.search(line)
+    if not match:
+        return None
+    return find_date(f"{match.group('y')}-{int(match.group('m')):02d}-{int(match.group('d')):02d}")
+
+
 def is_editor_note(line: str) -> bool:
     """True for an "[Editor's note: ...]" paragraph (it belongs to the body)."""
     return bool(_EDITOR_NOTE_RE.match(line.strip()))
@@ -298,8 +360,8 @@ def parse_byline(line: str) -> Byline | None:
     text = line.strip()
     if not text or len(text) > 200:
         return None
-    if text.startswith("(") and text.endswith(")") and " / " in text:
-        return _parse_byline_list(text[1:-1])
+    if text.startswith("(") and text.endswith(")"):
+        return _parse_byline_list(text[1:-1].strip())
     if "|" in text:
         parts = [p.strip() for p in text.split("|") if p.strip()]
         if 2 <= len(parts) <= 3:
@@ -345,7 +407,7 @@ def _parse_by(rest: str) -> Byline | None:
     date = parse_date(tail)
     if date:
         return Byline(None, authors, date)
-    if len(tail.split()) <= 8:
+    if looks_like_name_line(tail):
         return Byline(_clean_name(tail), authors)
     return None
 
@@ -368,7 +430,7 @@ def _parse_byline_list(inner: str) -> Byline | None:
             return None
         if outlet not in outlets:
             outlets.append(outlet)
-    if not outlets:
+    if not outlets or (not authors and not all(looks_like_outlet(o) or len(outlets) > 1 for o in outlets)):
         return None
     return Byline(" & ".join(outlets), "; ".join(authors) or None)
 

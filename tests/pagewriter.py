@@ -61,14 +61,17 @@ def article(draw: st.DrawFn, index: int) -> tuple[str, Truth]:
     author: str | None = person
     byline = {
         "outlet": outlet, "slash": f"{person} / {outlet}", "by": f"By {person}, {outlet}",
-        "staff": f"{outlet} Staff / {outlet}", "pipe": f"{person} | {outlet} | {day.day} {MONTHS[day.month - 1]} {day.year}",
+        "staff": f"{outlet} Staff / {outlet}",
+        "pipe": f"{person} | {outlet} | {day.day} {MONTHS[day.month - 1]} {day.year}",
     }[style]
     if style in ("outlet", "staff"):
         author = None
-    dateline_kind = draw(st.sampled_from(["long", "dmy", "abbr", "city", "iso"] + (["none"] if style == "pipe" else [])))
+    kinds = ["long", "dmy", "abbr", "city", "iso"] + (["none"] if style == "pipe" else [])
+    dateline_kind = draw(st.sampled_from(kinds))
     month, dd, yy = MONTHS[day.month - 1], day.day, day.year
     dateline = {
-        "long": f"({month} {dd}, {yy}) — ", "dmy": f"({dd} {month} {yy}) – ", "abbr": f"({ABBR[day.month - 1]} {dd}, {yy}) -- ",
+        "long": f"({month} {dd}, {yy}) — ", "dmy": f"({dd} {month} {yy}) – ",
+        "abbr": f"({ABBR[day.month - 1]} {dd}, {yy}) -- ",
         "city": f"RIVERTON ({month} {dd}, {yy}) — ", "iso": f"({day.isoformat()}) — ", "none": "",
     }[dateline_kind]
     paragraphs = draw(st.lists(st.lists(sentence(), min_size=1, max_size=4).map(" ".join), min_size=1, max_size=5))

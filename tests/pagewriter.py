@@ -94,3 +94,25 @@ def page(draw: st.DrawFn) -> tuple[str, list[Truth]]:
     header = "Compilation of the Week\n\nMarch 3rd, 2017 - by admin\n\n" + f"{sources} – 2017-03-03 10:00:00"
     text = header + "\n\n" + "\n\n".join(t for t, _ in items) + "\n\n" + note + "\n"
     return text, [t for _, t in items]
+
+
+def simple_page(seed: int, *, articles: int = 3) -> str:
+    """A deterministic page of ``articles`` random articles (no hypothesis), for process tests."""
+    import random
+
+    rng = random.Random(seed)
+    words = SENTENCE_WORDS + [w.lower() for w in TITLE_WORDS] + ["wheat", "copper", "tide", "glacier", "union"]
+    parts = [f"Weekly Compilation Number {seed}", "March 3rd, 2017 - by admin"]
+    for n in range(articles):
+        title = f"{rng.choice(TITLE_WORDS)} {rng.choice(VERBS)} {rng.choice(TITLE_WORDS)} Plan {seed}-{n}"
+        day = dt.date(2010, 1, 1) + dt.timedelta(days=rng.randrange(4000))
+        paragraphs = []
+        for _ in range(rng.randrange(2, 5)):
+            sentences = [" ".join(rng.choice(words) for _ in range(rng.randrange(8, 16))).capitalize() + "."
+                         for _ in range(rng.randrange(2, 4))]
+            paragraphs.append(" ".join(sentences))
+        paragraphs[0] = f"({MONTHS[day.month - 1]} {day.day}, {day.year}) — " + paragraphs[0]
+        byline = f"{rng.choice(FIRST)} {rng.choice(LAST)} / {rng.choice(OUTLETS)}"
+        parts += [title, byline, *paragraphs]
+    parts.append("Posted in accordance with Title 17, Section 107, US Code, for noncommercial, educational purposes.")
+    return "\n\n".join(parts) + "\n"

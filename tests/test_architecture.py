@@ -14,11 +14,14 @@ ALLOWED = {
     "read": {"errors", "models", "metadata"},
     "split": {"errors", "models", "metadata"},
     "layout": {"errors", "models"},
+    "records": {"errors", "models"},
     "store": {"errors", "models", "config", "layout"},
     "index": {"errors", "models", "config"},
     "search": {"errors", "models", "index"},
-    "pipeline": {"errors", "models", "config", "read", "split", "metadata", "layout", "store", "index", "search"},
-    "cli": {"pipeline", "search", "config", "errors", "models"},
+    "pipeline": {"errors", "models", "config", "read", "split", "metadata", "layout", "store", "index", "search",
+                 "records"},
+    "curation": {"errors", "models", "pipeline", "records", "layout", "store"},
+    "cli": {"pipeline", "curation", "search", "config", "errors", "models"},
     "__init__": set(),
     "__main__": {"cli"},
 }
@@ -30,8 +33,10 @@ def imports(module: Path) -> tuple[set[str], set[str]]:
     local, external = set(), set()
     for node in ast.walk(tree):
         if isinstance(node, ast.ImportFrom):
-            if node.level:
-                local.add((node.module or "").split(".")[0])
+            if node.level and node.module:
+                local.add(node.module.split(".")[0])
+            elif node.level:
+                local.update(a.name for a in node.names)
             else:
                 external.add((node.module or "").split(".")[0])
         elif isinstance(node, ast.Import):

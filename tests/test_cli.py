@@ -124,7 +124,8 @@ def test_broken_config_is_one_line(run, archive_dir):
 
 def test_reindex_and_verify(run, archive_dir):
     run("add", str(MOSUL))
-    assert "indexed 4" in run("reindex").output
+    assert "indexed 0 article(s) of 4" in run("reindex").output
+    assert "indexed 4 article(s) of 4" in run("reindex", "--full").output
     assert run("verify").exit_code == 0
     # The index is derived: delete it and search rebuilds it, saying so.
     import shutil

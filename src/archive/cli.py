@@ -19,8 +19,9 @@ from typing import Any
 
 import click
 
+from . import curation
 from .config import CONFIG_NAME, Config, find_config, load_config, render_default_config
-from .errors import ArchiveError, ConfigError
+from .errors import ArchiveError, ArticleNotFound, ConfigError
 from .models import ArticleRecord, SearchResult
 from .pipeline import Archive, PageOutcome, SourceErrors
 
@@ -337,6 +338,10 @@ def _record_text(record: ArticleRecord, versions: int) -> str:
             lines.append(f"{label + ':':<11} {clean(str(value))}")
     if record.review:
         lines.append(f"{'review:':<11} needs review — {', '.join(record.review_reasons)}")
+    if record.withdrawn:
+        lines.append(f"{'withdrawn:':<11} {clean(record.withdrawn)}")
+    for c in record.corrections:
+        lines.append(f"{'corrected:':<11} {c.field} = {clean(c.value)!r} ({clean(c.reason)}, {c.time})")
     lines.append("seen in:")
     for s in record.sightings:
         lines.append(f"  - {clean(s.page_title) or s.page_id} ({s.page_date or 'undated'}), "
@@ -360,7 +365,11 @@ def show(ctx: click.Context, article_id: str, version: int | None, as_json: bool
       archive show articles/rt-news/2016/10/us-saudis-to-grant-9000-isis-fighters
     """
     archive = _archive(ctx)
-    record = archive.record(article_id, version=version)
+    try:
+        record = archive.record(article_id, version=version)
+    except ArticleNotFound:
+        raise curation.explain_missing(archive, article_id) or ArticleNotFound(
+            f"no article or page '{article_id}' in {archive.store.root}", article_id=article_id) from None
     versions = len(archive.versions(record.id))
     if as_json:
         data = record.to_dict()
@@ -374,20 +383,126 @@ def show(ctx: click.Context, article_id: str, version: int | None, as_json: bool
 
 
 @cli.command()
+@click.option("--full", is_flag=True, help="Throw the index away and build it anew.")
+@click.option("--procs", type=click.IntRange(1, 16), default=1, help="Indexing processes (2 doubles speed).")
 @click.pass_context
-def reindex(ctx: click.Context) -> None:
-    """Rebuild the search index from the store.
+def reindex(ctx: click.Context, full: bool, procs: int) -> None:
+    """Bring the index in line with the store; only what differs is written.
+
+    Commits in batches, so an interrupted run resumes where it stopped.
 
     \b
-    Example:
+    Examples:
       archive reindex
+      archive reindex --full --procs 2
     """
     archive = _archive(ctx)
     archive.store.require()
     total = archive.count_articles()
     with _progress(total, enabled=True) as bar:
-        count = archive.rebuild_index(progress=bar)
-    click.echo(f"indexed {count} article(s) into {archive.index.path}")
+        if full:
+            count = archive.rebuild_index(progress=bar, procs=procs)
+        else:
+            count = archive.sync_index(progress=bar, procs=procs)
+    click.echo(f"indexed {count} article(s) of {total} into {archive.index.path}")
+
+
+@cli.command()
+@click.argument("article_id")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@click.pass_context
+def history(ctx: click.Context, article_id: str, as_json: bool) -> None:
+    """List an article's versions: number, time, digest, source, what changed.
+
+    \b
+    Example:
+      archive history articles/rt-news/2016/10/some-title
+    """
+    entries = curation.history(_archive(ctx), article_id)
+    if as_json:
+        click.echo(json.dumps([e.__dict__ for e in entries], indent=1))
+        return
+    for e in entries:
+        click.echo(f"v{e.number:<3} {e.created}  {e.digest}  {clean(e.message)}  [{', '.join(e.changed) or '-'}]")
+
+
+@cli.command(name="diff")
+@click.argument("article_id")
+@click.argument("versions", nargs=-1, type=click.IntRange(1, None))
+@click.pass_context
+def diff_command(ctx: click.Context, article_id: str, versions: tuple[int, ...]) -> None:
+    """Show what changed between two versions (default: the last change).
+
+    \b
+    Examples:
+      archive diff articles/rt-news/2016/10/some-title
+      archive diff articles/rt-news/2016/10/some-title 1 3
+    """
+    if len(versions) > 2:
+        raise click.UsageError("give at most two versions")
+    a = versions[0] if versions else None
+    b = versions[1] if len(versions) > 1 else None
+    text = curation.diff(_archive(ctx), article_id, a, b)
+    click.echo(clean(text).replace("\x1b", "") if text else "no differences")
+
+
+@cli.command()
+@click.argument("article_id")
+@click.option("--title")
+@click.option("--outlet")
+@click.option("--author", help="An empty value clears the author.")
+@click.option("--date", help="YYYY-MM-DD; an empty value clears the date.")
+@click.option("--reason", required=True, help="Why the field was wrong (kept in the history).")
+@click.pass_context
+def edit(ctx: click.Context, article_id: str, title: str | None, outlet: str | None, author: str | None,
+         date: str | None, reason: str) -> None:
+    """Correct an article's fields; a later re-add of its page never undoes a correction.
+
+    \b
+    Example:
+      archive edit articles/rt-news/2016/10/x --author "Jon Lockett" --reason "byline misread"
+    """
+    given = (("title", title), ("outlet", outlet), ("author", author), ("date", date))
+    changes: dict[str, str | None] = {k: v for k, v in given if v is not None}
+    if not changes:
+        raise click.UsageError("nothing to change: give --title, --outlet, --author or --date")
+    version = curation.edit(_archive(ctx), article_id, changes, reason=reason)
+    click.echo("unchanged" if version is None else f"corrected: version {version}")
+
+
+@cli.command()
+@click.argument("article_id")
+@click.option("--reason", required=True, help="Why it is withdrawn (kept in the history).")
+@click.pass_context
+def remove(ctx: click.Context, article_id: str, reason: str) -> None:
+    """Withdraw an article: kept with its history, left out of search and lists.
+
+    \b
+    Example:
+      archive remove articles/rt-news/2016/10/x --reason "duplicate of another article"
+    """
+    version = curation.remove(_archive(ctx), article_id, reason=reason)
+    click.echo("already withdrawn" if version is None else f"withdrawn: version {version}")
+
+
+@cli.command()
+@click.argument("object_id")
+@click.option("--reason", default="takedown", show_default=True, help="Recorded with the purge.")
+@click.option("--yes", is_flag=True, help="Confirm: every version is deleted for good.")
+@click.pass_context
+def purge(ctx: click.Context, object_id: str, reason: str, yes: bool) -> None:
+    """Delete an article or page and all its versions (a takedown); a record of it stays.
+
+    \b
+    Example:
+      archive purge articles/rt-news/2016/10/x --yes --reason "court order 2024-17"
+    """
+    if not yes:
+        raise click.UsageError("purge deletes every version for good: add --yes to confirm")
+    entry = curation.purge(_archive(ctx), object_id, reason=reason)
+    click.echo(f"purged {entry['id']} ({entry['versions']} version(s)); recorded in store/{curation.PURGE_LOG}")
+    if entry["id"].startswith("articles/"):
+        click.echo("note: the pages it came from still hold its text in their originals; purge them to remove it")
 
 
 @cli.command()

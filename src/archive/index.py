@@ -139,7 +139,7 @@ def document(record: ArticleRecord) -> dict[str, Any]:
         "month": date[:7] or "undated",
         "page": ",".join(s.page_id for s in record.sightings),
         "review": "yes" if record.review else "no",
-        "withdrawn": "no",
+        "withdrawn": "yes" if record.withdrawn else "no",
     }
 
 
@@ -243,7 +243,7 @@ class SearchIndex:
     def parse(self, text: str) -> Any:
         """The whoosh query for ``text`` (all words required; OR, NOT, -word, "phrases", field:value)."""
         ix = self._open()
-        parser = qparser.MultifieldParser(["title", "body"], ix.schema, group=qparser.AndGroup)
+        parser = qparser.MultifieldParser(["title", "body", "outlet", "author"], ix.schema, group=qparser.AndGroup)
         parser.add_plugin(qparser.FuzzyTermPlugin())
         parser.remove_plugin_class(qparser.BoostPlugin)
         try:
@@ -304,7 +304,7 @@ class SearchIndex:
 
     def _correct(self, searcher: Any, text: str) -> str | None:
         ix = self._open()
-        parser = qparser.MultifieldParser(["title", "body"], ix.schema, group=qparser.AndGroup)
+        parser = qparser.MultifieldParser(["title", "body", "outlet", "author"], ix.schema, group=qparser.AndGroup)
         try:
             q = parser.parse(text)
             fixed = searcher.correct_query(q, text, prefix=1)

@@ -116,6 +116,19 @@ class Sighting:
 
 
 @dataclass(frozen=True)
+class Correction:
+    """A field a person corrected with `archive edit`; a re-added page never overwrites it."""
+
+    field: str
+    value: str | None
+    reason: str
+    time: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass(frozen=True)
 class Version:
     """One committed version of a stored object."""
 
@@ -146,11 +159,14 @@ class ArticleRecord:
     sightings: tuple[Sighting, ...]
     digest: str = ""
     path: str = ""
+    corrections: tuple[Correction, ...] = ()
+    withdrawn: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         data = asdict(self)
         data["review_reasons"] = list(self.review_reasons)
         data["sightings"] = [s.to_dict() for s in self.sightings]
+        data["corrections"] = [c.to_dict() for c in self.corrections]
         return data
 
 

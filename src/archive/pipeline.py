@@ -9,9 +9,7 @@ from __future__ import annotations
 
 import json
 import os
-import re
 import stat
-import unicodedata
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -23,9 +21,10 @@ from .index import SearchIndex
 from .layout import ARTICLES, PAGES, article_path, is_article_id, normalize_id, page_path
 from .models import Article, ArticleRecord, SearchResult, Sighting, SplitPage, Version
 from .read import normalize_text, read_page
+from .records import SAME_BODY, body_of, fold, identity_key, old_sightings, record_files, record_from, similarity
 from .search import run_search
 from .split import split_page
-from .store import Store
+from .store import Store, fault
 
 Progress = Callable[[int], None]
 _MAX_SUFFIX = 1000
@@ -77,17 +76,10 @@ class SourceErrors(SourceError):
         self.report = report
 
 
-def fold(text: str | None) -> str:
-    """Case, accent and punctuation folded text, for identity keys."""
-    if not text:
-        return ""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return " ".join(re.findall(r"\w+", stripped))
-
-
-def identity_key(outlet: str | None, title: str | None, date: str | None) -> str:
-    return f"{fold(outlet)}|{fold(title)}|{date or ''}"
+def apply_corrections(record: ArticleRecord) -> ArticleRecord:
+    """The record with every corrected field set to the value a person gave it."""
+    values: dict[str, Any] = {c.field: c.value for c in record.corrections}
+    return replace(record, **values) if values else record
 
 
 def _page_key(split: SplitPage) -> str:
@@ -166,67 +158,6 @@ def split_bytes(raw: bytes, *, name: str, max_bytes: int | None = None) -> Split
     return replace(page, articles=articles)
 
 
-# ---------------------------------------------------------------- records <-> files
-
-
-def _front_matter(record: ArticleRecord) -> str:
-    fields: list[tuple[str, Any]] = [
-        ("id", record.id), ("title", record.title), ("subtitle", record.subtitle),
-        ("standfirst", record.standfirst), ("outlet", record.outlet), ("author", record.author),
-        ("date", record.date), ("date_text", record.date_text), ("section", record.section),
-        ("review", record.review), ("review_reasons", list(record.review_reasons)),
-        ("fair_use_note", record.fair_use_note),
-    ]
-    lines = ["---"]
-    for key, value in fields:
-        if value is None or value == []:
-            continue
-        lines.append(f"{key}: {json.dumps(value, ensure_ascii=False)}")
-    lines.append("sightings:")
-    for s in record.sightings:
-        lines.append(f"  - page: {json.dumps(s.page_id)}")
-        lines.append(f"    page_title: {json.dumps(s.page_title, ensure_ascii=False)}")
-        lines.append(f"    page_date: {json.dumps(s.page_date)}")
-        lines.append(f"    position: {s.position}")
-    lines.append("---")
-    return "\n".join(lines)
-
-
-def record_files(record: ArticleRecord, key: str) -> dict[str, bytes]:
-    """The files of an article object: ``article.md`` to read, ``meta.json`` for programs."""
-    meta = record.to_dict()
-    for name in ("body", "digest", "path", "version"):
-        meta.pop(name)
-    meta["key"] = key
-    md = f"{_front_matter(record)}\n\n# {record.title}\n\n{record.body.rstrip()}\n"
-    return {
-        "article.md": md.encode("utf-8"),
-        "meta.json": (json.dumps(meta, indent=2, ensure_ascii=False, sort_keys=True) + "\n").encode("utf-8"),
-    }
-
-
-def _body_of(markdown: str) -> str:
-    """The body of an ``article.md``: what follows the front matter and the title line."""
-    _, _, rest = markdown.partition("\n---\n")
-    rest = rest.lstrip("\n")
-    if rest.startswith("# "):
-        rest = rest.split("\n", 1)[1] if "\n" in rest else ""
-    return rest.strip("\n")
-
-
-def _record_from(object_id: str, meta: dict[str, Any], body: str, version: int, digest: str) -> ArticleRecord:
-    sightings = tuple(Sighting(s["page_id"], s.get("page_title"), s.get("page_date"), int(s.get("position", 0)))
-                      for s in meta.get("sightings", []))
-    return ArticleRecord(
-        id=object_id, version=version, title=meta.get("title") or "", body=body,
-        outlet=meta.get("outlet"), author=meta.get("author"), date=meta.get("date"),
-        date_text=meta.get("date_text"), subtitle=meta.get("subtitle"), standfirst=meta.get("standfirst"),
-        section=meta.get("section"), review=bool(meta.get("review")),
-        review_reasons=tuple(meta.get("review_reasons") or ()), fair_use_note=meta.get("fair_use_note"),
-        sightings=sightings, digest=digest, path=object_id,
-    )
-
-
 # ---------------------------------------------------------------- the archive
 
 
@@ -252,12 +183,12 @@ class Archive:
         number = version or self.store.head(object_id)
         try:
             meta = json.loads(self.store.read(object_id, "meta.json", number))
-            body = _body_of(self.store.read(object_id, "article.md", number).decode("utf-8"))
+            body = body_of(self.store.read(object_id, "article.md", number).decode("utf-8"))
         except (ValueError, UnicodeDecodeError) as exc:
             raise StoreCorrupt(f"{self.store.object_dir(object_id)}: unreadable article files ({exc})",
                                path=str(self.store.object_dir(object_id))) from None
         digest = files["article.md"].digest[:32] if "article.md" in files else ""
-        return _record_from(object_id, meta, body, number, digest)
+        return record_from(object_id, meta, body, number, digest)
 
     def versions(self, object_id: str) -> list[Version]:
         return self.store.versions(normalize_id(object_id))
@@ -313,6 +244,7 @@ class Archive:
         return report
 
     def _store_page(self, raw: bytes, split: SplitPage) -> PageOutcome:
+        warnings = list(split.warnings)
         with self.store.lock():
             page_id, page_exists = self._locate_page(split)
             outcomes: list[ArticleOutcome] = []
@@ -322,15 +254,17 @@ class Archive:
                 outcomes.append(outcome)
                 if record is not None:
                     changed.append(record)
+            fault("articles")
             page_version = self.store.commit(page_id, self._page_files(raw, split, page_id, outcomes),
                                              message=f"archive add {split.name}")
             status = "unchanged" if page_version is None else ("new version" if page_exists else "new")
-        warnings = list(split.warnings)
-        if changed:
-            try:
-                self._index_records(changed)
-            except SearchIndexError as exc:
-                warnings.append(f"{exc}; the store is up to date: run `archive reindex`")
+            # Indexed under the store lock, so that two writers cannot index versions out of order.
+            if changed:
+                try:
+                    self._index_records(changed)
+                except SearchIndexError as exc:
+                    warnings.append(f"{exc}; the store is up to date: run `archive reindex`")
+            fault("indexed")
         return PageOutcome(split.name, page_id, status, tuple(outcomes), split, tuple(warnings))
 
     def _index_records(self, records: list[ArticleRecord]) -> None:
@@ -354,24 +288,63 @@ class Archive:
         raise StoreCorrupt(f"too many pages named like '{split.title}'", path=str(self.store.root))
 
     def _locate_article(self, article: Article) -> tuple[str, dict[str, Any] | None]:
+        """The article's object id and stored metadata (None when it is new).
+
+        Identity is outlet + folded title + date; a copy whose title differs is
+        still the same article when its text is (shingle similarity >= SAME_BODY
+        with an article of the same outlet and date).
+        """
         key = identity_key(article.outlet, article.title, article.date)
+        free = None
         for suffix in range(1, _MAX_SUFFIX):
             object_id = article_path(article.outlet, article.date, article.title, suffix=suffix)
             if not self.store.has(object_id):
-                return object_id, None
-            try:
-                meta = json.loads(self.store.read(object_id, "meta.json"))
-            except (ArchiveError, ValueError):
-                continue
-            if meta.get("key") == key:
+                free = object_id
+                break
+            meta = self.meta(object_id)
+            if meta is not None and meta.get("key") == key:
                 return object_id, meta
-        raise StoreCorrupt(f"too many articles named like '{article.title}'", path=str(self.store.root))
+        if free is None:
+            raise StoreCorrupt(f"too many articles named like '{article.title}'", path=str(self.store.root))
+        same = self._same_text(article, free)
+        return same if same is not None else (free, None)
+
+    def meta(self, object_id: str) -> dict[str, Any] | None:
+        try:
+            data: dict[str, Any] = json.loads(self.store.read(object_id, "meta.json"))
+        except (ArchiveError, ValueError):
+            return None
+        return data
+
+    def _same_text(self, article: Article, new_id: str) -> tuple[str, dict[str, Any]] | None:
+        if not article.date or len(article.body.split()) < 40:
+            return None
+        folder = self.store.root / new_id.rsplit("/", 1)[0]
+        if not folder.is_dir():
+            return None
+        for sibling in sorted(folder.iterdir()):
+            object_id = f"{new_id.rsplit('/', 1)[0]}/{sibling.name}"
+            if not self.store.has(object_id):
+                continue
+            meta = self.meta(object_id)
+            if meta is None or meta.get("date") != article.date:
+                continue
+            try:
+                body = body_of(self.store.read(object_id, "article.md").decode("utf-8"))
+            except (ArchiveError, UnicodeDecodeError):
+                continue
+            if similarity(body, article.body) >= SAME_BODY:
+                return object_id, meta
+        return None
 
     def _store_article(self, article: Article, split: SplitPage,
                        page_id: str) -> tuple[ArticleOutcome, ArticleRecord | None]:
         object_id, old = self._locate_article(article)
+        if old is None and object_id in self.store.purged():
+            # Taken down: a re-added page does not bring it back.
+            return ArticleOutcome("purged", object_id, article.title, 0), None
         sighting = Sighting(page_id, split.title, split.date, article.position)
-        sightings = [s for s in _old_sightings(old) if s.page_id != page_id]
+        sightings = [s for s in old_sightings(old) if s.page_id != page_id]
         sightings.append(sighting)
         sightings.sort(key=lambda s: (s.page_date or "", s.page_id))
         record = ArticleRecord(
@@ -382,6 +355,12 @@ class Archive:
             sightings=tuple(sightings),
         )
         key = identity_key(article.outlet, article.title, article.date)
+        if old is not None:
+            key = old.get("key", key)
+            previous = record_from(object_id, old, "", 0, "")
+            # What a person corrected, and a withdrawal, outlive any re-add of the page.
+            record = apply_corrections(replace(record, corrections=previous.corrections,
+                                               withdrawn=previous.withdrawn))
         message = f"seen in {page_id}" if old is None else f"updated from {page_id}"
         version = self.store.commit(object_id, record_files(record, key), message=message)
         if version is None:
@@ -432,16 +411,39 @@ class Archive:
     def rebuild_index(self, *, progress: Progress | None = None, procs: int = 1) -> int:
         """Build a new index from the store (the source of truth)."""
         self.index.create()
+        return self.sync_index(progress=progress, procs=procs)
+
+    def sync_index(self, *, progress: Progress | None = None, procs: int = 1, batch: int = 500) -> int:
+        """Bring the index in line with the store, touching only what differs.
+
+        Commits every ``batch`` articles, so memory stays bounded and an
+        interrupted run resumes where it stopped.  Returns how many were written.
+        """
+        if self.index.state() != "ok":
+            self.index.create()
         if not self.store.exists():
             return 0
-
-        def records() -> Iterator[ArticleRecord]:
-            for record in self.iter_records():
-                if progress is not None:
-                    progress(1)
-                yield record
-
-        return self.index.write(records(), procs=procs)
+        indexed = self.index.stored()
+        pending: list[ArticleRecord] = []
+        written = 0
+        seen: set[str] = set()
+        for object_id in self.store.iter_ids(ARTICLES):
+            seen.add(object_id)
+            if progress is not None:
+                progress(1)
+            files = self.store.files(object_id)
+            head = self.store.head(object_id)
+            digest = files["article.md"].digest[:32] if "article.md" in files else ""
+            if indexed.get(object_id) == (head, digest):
+                continue
+            pending.append(self.record(object_id))
+            if len(pending) >= batch:
+                written += self.index.write(pending, procs=procs)
+                pending = []
+        stale = sorted(set(indexed) - seen)
+        if pending or stale:
+            written += self.index.write(pending, delete=stale, procs=procs if pending else 1)
+        return written
 
     def verify(self, *, repair: bool = False) -> list[str]:
         """Problems in the store and between the store and the index; with ``repair``, fix what can be."""
@@ -491,10 +493,3 @@ class Archive:
         except ValueError as exc:
             raise StoreCorrupt(f"{page_id}: unreadable page.json ({exc})", path=page_id) from None
         return data
-
-
-def _old_sightings(meta: dict[str, Any] | None) -> list[Sighting]:
-    if not meta:
-        return []
-    return [Sighting(s["page_id"], s.get("page_title"), s.get("page_date"), int(s.get("position", 0)))
-            for s in meta.get("sightings", [])]

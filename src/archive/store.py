@@ -22,6 +22,7 @@ import hashlib
 import json
 import os
 import shutil
+import signal
 import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -40,6 +41,7 @@ OBJECT_SPEC = "ocfl_object_1.1"
 INVENTORY_TYPE = "https://ocfl.io/1.1/spec/#inventory"
 DIGEST = "sha512"
 WORK = "extensions/archive-work"
+PURGE_LOG = "extensions/archive-purged/purged.jsonl"
 README = """# This folder is an archive store
 
 It is an [OCFL 1.1](https://ocfl.io/1.1/spec/) storage root written by
@@ -74,6 +76,23 @@ class StoredFile:
     logical: str
     digest: str
     path: Path
+
+
+_FAULT: list[str] = []
+
+
+def fault(step: str) -> None:
+    """A failure-injection point: with ARCHIVE_FAULT=STEP[:N] the process is killed (SIGKILL)
+    the N-th time it reaches STEP.  The crash tests use it; nothing else sets the variable."""
+    spec = os.environ.get("ARCHIVE_FAULT")
+    if not spec:
+        return
+    name, _, count = spec.partition(":")
+    if name != step:
+        return
+    _FAULT.append(step)
+    if len(_FAULT) >= int(count or 1):
+        os.kill(os.getpid(), signal.SIGKILL)
 
 
 def digest_bytes(data: bytes) -> str:
@@ -253,6 +272,19 @@ class Store:
                 dirs.clear()
                 yield Path(dirpath).relative_to(self.root).as_posix()
 
+    def purged(self) -> dict[str, dict[str, Any]]:
+        """id -> the record a purge left of it."""
+        path = self.root / PURGE_LOG
+        out: dict[str, dict[str, Any]] = {}
+        if path.is_file():
+            for line in path.read_text(encoding="utf-8").splitlines():
+                try:
+                    entry = json.loads(line)
+                except ValueError:
+                    continue
+                out[entry["id"]] = entry
+        return out
+
     # ------------------------------------------------------------ writing
 
     def commit(self, object_id: str, files: dict[str, bytes], *, message: str,
@@ -264,9 +296,13 @@ class Store:
         """
         try:
             if self.has(object_id):
-                return self._commit_version(object_id, files, message, keep)
-            self._commit_new(object_id, files, message)
-            return 1
+                number = self._commit_version(object_id, files, message, keep)
+            else:
+                self._commit_new(object_id, files, message)
+                number = 1
+            if number is not None:
+                fault("committed")
+            return number
         except OSError as exc:
             raise StoreError(f"{self.object_dir(object_id)}: cannot write ({exc.strerror or exc}); "
                              f"nothing was committed", path=str(self.object_dir(object_id))) from None
@@ -305,6 +341,7 @@ class Store:
         _write(staging / f"0={OBJECT_SPEC}", f"{OBJECT_SPEC}\n".encode())
         for folder in (staging / "v1" / "content", staging / "v1", staging):
             _fsync_dir(folder)
+        fault("staged")
         final = self.object_dir(object_id)
         final.parent.mkdir(parents=True, exist_ok=True)
         try:
@@ -356,10 +393,13 @@ class Store:
             shutil.rmtree(staging, ignore_errors=True)
             raise StoreCorrupt(f"{target / name}: an uncommitted version is in the way; run `archive verify --repair`",
                                path=str(target / name))
+        fault("staged")
         os.rename(staging / name, target / name)
         _fsync_dir(target)
+        fault("renamed")
         # The commit point: the root inventory names the new version.
         os.replace(staging / "inventory.json", target / "inventory.json")
+        fault("inventory")
         os.replace(staging / "inventory.json.sha512", target / "inventory.json.sha512")
         _fsync_dir(target)
         shutil.rmtree(staging, ignore_errors=True)

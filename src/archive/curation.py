@@ -1,0 +1,179 @@
+"""Curating stored articles: history, diffs, corrections, withdrawal and purge.
+
+Every change here is a new OCFL version (nothing committed is rewritten),
+except ``purge``, which exists for takedowns: it deletes the object and
+leaves a record that it existed in ``extensions/archive-purged/``.
+"""
+
+from __future__ import annotations
+
+import difflib
+import json
+import os
+import re
+import shutil
+import uuid
+from dataclasses import dataclass, replace
+from datetime import UTC, datetime
+from typing import Any
+
+from .errors import ArticleNotFound, StoreError
+from .layout import ARTICLES, normalize_id
+from .models import ArticleRecord, Correction
+from .pipeline import Archive, apply_corrections
+from .records import identity_key, record_files
+from .store import PURGE_LOG
+
+EDITABLE = ("title", "outlet", "author", "date")
+_COMPARED = ("title", "subtitle", "standfirst", "outlet", "author", "date", "body", "withdrawn")
+
+
+@dataclass(frozen=True)
+class HistoryEntry:
+    """One version of an article and what changed in it."""
+
+    number: int
+    created: str
+    digest: str
+    message: str
+    changed: tuple[str, ...]
+
+
+def _now() -> str:
+    return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def history(archive: Archive, article_id: str) -> list[HistoryEntry]:
+    """Every version of an article, oldest first, with the fields each one changed."""
+    object_id = normalize_id(article_id)
+    entries = []
+    previous: ArticleRecord | None = None
+    for version in archive.versions(object_id):
+        record = archive.record(object_id, version=version.number)
+        if previous is None:
+            changed: tuple[str, ...] = ("created",)
+        else:
+            changed = tuple(f for f in _COMPARED if getattr(record, f) != getattr(previous, f))
+            if {s.page_id for s in record.sightings} != {s.page_id for s in previous.sightings}:
+                changed += ("sightings",)
+            if record.corrections != previous.corrections:
+                changed += ("corrections",)
+        entries.append(HistoryEntry(version.number, version.created, record.digest[:16], version.message, changed))
+        previous = record
+    return entries
+
+
+def diff(archive: Archive, article_id: str, a: int | None = None, b: int | None = None) -> str:
+    """A unified diff of the text and the changed fields between versions ``a`` and ``b``
+    (default: the one before the newest, and the newest)."""
+    object_id = normalize_id(article_id)
+    head = archive.store.head(object_id)
+    new = head if b is None else b
+    old = (new - 1 if a is None else a) or 1
+    left = archive.record(object_id, version=old)
+    right = archive.record(object_id, version=new)
+    out = []
+    for name in ("title", "subtitle", "standfirst", "outlet", "author", "date", "withdrawn"):
+        before, after = getattr(left, name), getattr(right, name)
+        if before != after:
+            out.append(f"{name}: {before!r} -> {after!r}")
+    lines = difflib.unified_diff(left.body.splitlines(), right.body.splitlines(),
+                                 fromfile=f"{object_id} v{old}", tofile=f"{object_id} v{new}", lineterm="")
+    out.extend(lines)
+    return "\n".join(out)
+
+
+def _commit(archive: Archive, record: ArticleRecord, message: str) -> int | None:
+    meta = archive.meta(record.id) or {}
+    key = meta.get("key") or identity_key(record.outlet, record.title, record.date)
+    version = archive.store.commit(record.id, record_files(record, key), message=message)
+    if version is not None:
+        archive._index_records([archive.record(record.id)])
+    return version
+
+
+def edit(archive: Archive, article_id: str, changes: dict[str, str | None], *, reason: str) -> int | None:
+    """Record a person's correction of fields as a new version; None when nothing changed.
+
+    Raises:
+        StoreError: an unknown field, a bad date or an empty reason.
+    """
+    if not reason.strip():
+        raise StoreError("a correction needs --reason (why the field was wrong)")
+    for field, value in changes.items():
+        if field not in EDITABLE:
+            raise StoreError(f"'{field}' cannot be edited (fields: {', '.join(EDITABLE)})")
+        if field == "date" and value and not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+            raise StoreError(f"bad date {value!r}: use YYYY-MM-DD, or an empty value for no date")
+    object_id = normalize_id(article_id)
+    with archive.store.lock():
+        record = archive.record(object_id)
+        time = _now()
+        kept = [c for c in record.corrections if c.field not in changes]
+        added = [Correction(f, v or None, reason, time) for f, v in changes.items()]
+        record = apply_corrections(replace(record, corrections=tuple(kept + added)))
+        return _commit(archive, record, f"corrected {', '.join(changes)}: {reason}")
+
+
+def remove(archive: Archive, article_id: str, *, reason: str) -> int | None:
+    """Withdraw an article: a new version marked withdrawn, kept in history, out of search."""
+    if not reason.strip():
+        raise StoreError("withdrawing an article needs --reason")
+    object_id = normalize_id(article_id)
+    with archive.store.lock():
+        record = archive.record(object_id)
+        if record.withdrawn:
+            return None
+        return _commit(archive, replace(record, withdrawn=reason), f"withdrawn: {reason}")
+
+
+def purge(archive: Archive, object_id: str, *, reason: str) -> dict[str, Any]:
+    """Delete an object and every version of it (a takedown); keep a record that it existed.
+
+    The page objects an article came from still hold its text in their
+    original bytes: purge them too to remove the text entirely.
+    """
+    object_id = normalize_id(object_id)
+    with archive.store.lock():
+        inventory = archive.store.inventory(object_id)
+        folder = archive.store.object_dir(object_id)
+        trash = archive.store.work / "staging" / f"purge-{uuid.uuid4().hex}"
+        trash.parent.mkdir(parents=True, exist_ok=True)
+        entry = {"id": object_id, "time": _now(), "reason": reason, "versions": len(inventory["versions"]),
+                 "ocfl_id": inventory.get("id"),
+                 "inventory_sha512": (folder / "inventory.json.sha512").read_text().split()[0]}
+        try:
+            os.rename(folder, trash)
+            log = archive.store.root / PURGE_LOG
+            log.parent.mkdir(parents=True, exist_ok=True)
+            with log.open("a", encoding="utf-8") as fh:
+                fh.write(json.dumps(entry, ensure_ascii=False) + "\n")
+                fh.flush()
+                os.fsync(fh.fileno())
+        except OSError as exc:
+            raise StoreError(f"{folder}: cannot purge ({exc.strerror or exc})", path=str(folder)) from None
+        shutil.rmtree(trash, ignore_errors=True)
+        _remove_empty_parents(archive, folder)
+        if object_id.startswith(f"{ARTICLES}/") and archive.index.state() == "ok":
+            archive.index.write([], delete=[object_id])
+    return entry
+
+
+def _remove_empty_parents(archive: Archive, folder: Any) -> None:
+    # An empty folder in an OCFL storage root is an error (E073): remove the ones a purge leaves.
+    parent = folder.parent
+    while parent != archive.store.root and parent.is_dir() and not any(parent.iterdir()):
+        parent.rmdir()
+        parent = parent.parent
+
+
+def explain_missing(archive: Archive, article_id: str) -> ArticleNotFound | None:
+    """A clearer error for an id that was purged."""
+    try:
+        object_id = normalize_id(article_id)
+    except ArticleNotFound:
+        return None
+    entry = archive.store.purged().get(object_id)
+    if entry is None:
+        return None
+    return ArticleNotFound(f"'{object_id}' was purged on {entry['time']} ({entry['reason']})", article_id=object_id)

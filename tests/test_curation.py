@@ -1,0 +1,110 @@
+"""Versions, sightings, corrections, withdrawal, purge, identity of retitled copies, reindex."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import MOSUL
+from pagewriter import simple_page
+
+from archive import curation
+from archive.errors import ArticleNotFound, StoreError
+
+ocfl = pytest.importorskip("ocfl")
+
+
+def sun_id(archive):
+    report = archive.ingest([str(MOSUL)])
+    return next(a.id for a in report.pages[0].articles if "/the-sun/" in a.id)
+
+
+def test_correction_survives_a_re_add(archive, tmp_path):
+    article = sun_id(archive)
+    assert curation.edit(archive, article, {"author": "J. Lockett"}, reason="house style") == 2
+    again = archive.ingest([str(MOSUL)])
+    assert [a.status for a in again.pages[0].articles] == ["unchanged"] * 4
+    record = archive.record(article)
+    assert record.author == "J. Lockett"
+    assert record.corrections[0].reason == "house style"
+    # A corrected page changes the text but never the corrected field.
+    fixed = tmp_path / "fixed.txt"
+    fixed.write_text(MOSUL.read_text(encoding="utf-8").replace("with major air strikes", "with air strikes"),
+                     encoding="utf-8")
+    archive.ingest([str(fixed)])
+    record = archive.record(article)
+    assert "with air strikes" in record.body and record.author == "J. Lockett"
+    assert [e.changed for e in curation.history(archive, article)][-1] == ("body",)
+    text = curation.diff(archive, article)
+    assert "-" in text and "+" in text and "with air strikes" in text
+
+
+def test_bad_edits_are_refused(archive):
+    article = sun_id(archive)
+    with pytest.raises(StoreError):
+        curation.edit(archive, article, {"body": "x"}, reason="r")
+    with pytest.raises(StoreError):
+        curation.edit(archive, article, {"date": "last week"}, reason="r")
+    with pytest.raises(StoreError):
+        curation.edit(archive, article, {"title": "x"}, reason=" ")
+
+
+def test_withdrawn_articles_leave_search_but_keep_history(archive):
+    article = sun_id(archive)
+    assert archive.search("Lockett").total == 1
+    assert curation.remove(archive, article, reason="duplicate") == 2
+    assert archive.search("Lockett").total == 0
+    assert archive.record(article).withdrawn == "duplicate"
+    assert archive.record(article, version=1).withdrawn is None
+    assert archive.verify() == []
+
+
+def test_purge_deletes_every_version_and_leaves_a_record(archive):
+    article = sun_id(archive)
+    curation.remove(archive, article, reason="duplicate")
+    entry = curation.purge(archive, article, reason="court order")
+    assert entry["versions"] == 2
+    assert not archive.store.has(article)
+    with pytest.raises(ArticleNotFound):
+        archive.record(article)
+    assert "court order" in str(curation.explain_missing(archive, article))
+    assert archive.search("Lockett").total == 0
+    root = ocfl.StorageRoot(root=str(archive.store.root))
+    assert root.validate(), root.log
+    assert archive.verify() == []
+    # Adding the page again does not bring a taken-down article back.
+    again = archive.ingest([str(MOSUL)])
+    assert "purged" in [a.status for a in again.pages[0].articles]
+    assert not archive.store.has(article)
+
+
+def test_retitled_copy_is_the_same_article(archive, tmp_path):
+    page = tmp_path / "a.txt"
+    page.write_text(simple_page(1, articles=1), encoding="utf-8")
+    first = archive.ingest([str(page)]).pages[0].articles[0]
+    text = page.read_text(encoding="utf-8")
+    title = text.split("\n\n")[2]
+    retitled = tmp_path / "b.txt"
+    retitled.write_text(text.replace(title, title + " Again").replace("Number 1", "Number 1 Reposted"),
+                        encoding="utf-8")
+    second = archive.ingest([str(retitled)]).pages[0].articles[0]
+    assert second.id == first.id and second.status == "new version"
+    assert len(archive.record(first.id).sightings) == 2
+    # A different article of the same outlet and date stays apart.
+    other = tmp_path / "c.txt"
+    other.write_text(simple_page(2, articles=1), encoding="utf-8")
+    assert archive.ingest([str(other)]).pages[0].articles[0].id != first.id
+
+
+def test_sync_touches_only_what_differs(archive, tmp_path):
+    pages = []
+    for n in range(3):
+        pages.append(tmp_path / f"p{n}.txt")
+        pages[-1].write_text(simple_page(n), encoding="utf-8")
+    archive.ingest([str(p) for p in pages])
+    assert archive.sync_index() == 0
+    victim = next(iter(archive.index.stored()))
+    archive.index.write([], delete=[victim])
+    assert any("not in the index" in p for p in archive.verify())
+    assert archive.sync_index() == 1
+    assert archive.verify() == []
+    assert archive.rebuild_index(procs=2) == archive.count_articles() == 9
+    assert archive.verify() == []

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import pytest
-from conftest import MOSUL
-from pagewriter import simple_page
 
 from archive import curation
 from archive.errors import ArticleNotFound, StoreError
+from conftest import MOSUL
+from pagewriter import simple_page
 
 ocfl = pytest.importorskip("ocfl")
 

@@ -159,14 +159,16 @@ class Store:
         """Make the storage root if it is not there; True when it was made now."""
         if self.exists():
             return False
-        if self.root.exists() and any(p for p in self.root.iterdir() if p.name not in ("README.md", ".gitkeep")):
+        if self.root.exists() and any(p for p in self.root.iterdir()
+                                      if p.name not in ("README.md", ".gitkeep", "extensions")):
             raise StoreError(f"{self.root}: folder exists, is not empty and is not an archive store",
                              path=str(self.root))
         try:
             self.root.mkdir(parents=True, exist_ok=True)
-            _write(self.root / f"0={SPEC}", f"{SPEC}\n".encode())
             _write(self.root / "README.md", README.encode())
             (self.root / "extensions").mkdir(exist_ok=True)
+            # The declaration last: a store is a store once it is written.
+            _write(self.root / f"0={SPEC}", f"{SPEC}\n".encode())
         except OSError as exc:
             raise StoreError(f"{self.root}: cannot create the store ({exc.strerror or exc})",
                              path=str(self.root)) from None
@@ -423,8 +425,33 @@ class Store:
             elif leftovers:
                 problems.append(f"{staging}: {len(leftovers)} half-built version(s) left by an interrupted write")
         for kind in (ARTICLES, PAGES):
+            problems.extend(self._verify_folders(self.root / kind, repair=repair))
             for object_id in self.iter_ids(kind):
                 problems.extend(self._verify_object(object_id, repair=repair))
+        return problems
+
+    def _verify_folders(self, top: Path, *, repair: bool) -> list[str]:
+        """Empty folders (left when a write died between mkdir and rename) and stray files."""
+        problems: list[str] = []
+
+        def walk(path: Path) -> None:
+            entries = sorted(path.iterdir())
+            if any(e.name == f"0={OBJECT_SPEC}" for e in entries):
+                return
+            stray = [e.name for e in entries if not e.is_dir()]
+            if stray:
+                problems.append(f"{path}: files outside any object ({', '.join(stray[:3])})")
+            for entry in entries:
+                if entry.is_dir():
+                    walk(entry)
+            if path != top and not any(path.iterdir()):
+                if repair:
+                    path.rmdir()
+                else:
+                    problems.append(f"{path}: empty folder (left by an interrupted write)")
+
+        if top.is_dir():
+            walk(top)
         return problems
 
     def _verify_object(self, object_id: str, *, repair: bool) -> list[str]:

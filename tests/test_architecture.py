@@ -21,7 +21,8 @@ ALLOWED = {
     "pipeline": {"errors", "models", "config", "read", "split", "metadata", "layout", "store", "index", "search",
                  "records"},
     "curation": {"errors", "models", "pipeline", "records", "layout", "store"},
-    "cli": {"pipeline", "curation", "search", "config", "errors", "models"},
+    "export": {"models"},
+    "cli": {"pipeline", "curation", "export", "search", "config", "errors", "models"},
     "__init__": set(),
     "__main__": {"cli"},
 }

@@ -22,6 +22,7 @@ import click
 from . import curation
 from .config import CONFIG_NAME, Config, find_config, load_config, render_default_config
 from .errors import ArchiveError, ArticleNotFound, ConfigError
+from .export import FORMATS, export
 from .models import ArticleRecord, SearchResult
 from .pipeline import Archive, PageOutcome, SourceErrors
 
@@ -295,6 +296,110 @@ def search(ctx: click.Context, query: tuple[str, ...], outlet: str | None, autho
         click.echo(json.dumps(result.to_dict(), ensure_ascii=False, indent=1))
         return
     _print_result(result)
+
+
+@cli.command()
+@click.argument("query", nargs=-1)
+@_filters
+@click.option("--facet", "facets", multiple=True, type=click.Choice(["outlet", "author", "year", "month", "page"]),
+              help="Facet to count (repeatable; default: all five).")
+@click.pass_context
+def facets(ctx: click.Context, query: tuple[str, ...], outlet: str | None, author: str | None,
+           since: str | None, until: str | None, limit: int | None, as_json: bool,
+           facets: tuple[str, ...]) -> None:
+    """Count articles by outlet, author, year, month and page, for a query or the whole archive.
+
+    \b
+    Examples:
+      archive facets
+      archive facets Mosul --facet outlet --facet year
+    """
+    archive = _archive(ctx)
+    notice = archive.index_notice()
+    if notice:
+        click.echo(f"archive: {notice}", err=True)
+    names = facets or ("outlet", "author", "year", "month", "page")
+    result = archive.search(" ".join(query), outlet=outlet, author=author, since=since, until=until, limit=1,
+                            facets=names, snippets=False)
+    if as_json:
+        click.echo(json.dumps({"query": result.query, "total": result.total,
+                               "facets": {f.name: dict(f.counts) for f in result.facets}}, ensure_ascii=False,
+                              indent=1))
+        return
+    click.echo(f"{result.total} article(s)")
+    for facet in result.facets:
+        click.echo(f"{facet.name}:")
+        for name, count in facet.counts[:limit or 20]:
+            click.echo(f"  {count:>6}  {clean(name)}")
+
+
+@cli.command()
+@click.argument("article_id")
+@click.option("--limit", type=click.IntRange(1, 100), default=10, help="How many to show.")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@click.pass_context
+def similar(ctx: click.Context, article_id: str, limit: int, as_json: bool) -> None:
+    """List the articles most like one article (by the key terms of its text).
+
+    \b
+    Example:
+      archive similar articles/rt-news/2016/10/some-title
+    """
+    archive = _archive(ctx)
+    notice = archive.index_notice()
+    if notice:
+        click.echo(f"archive: {notice}", err=True)
+    hits = archive.similar(article_id, limit=limit)
+    if as_json:
+        click.echo(json.dumps([h.to_dict() for h in hits], ensure_ascii=False, indent=1))
+        return
+    for n, hit in enumerate(hits, start=1):
+        click.echo(f"{n}. {clean(hit.title)}\n   {clean(hit.outlet) or '?'} · {hit.date or 'undated'} · {hit.id}")
+    if not hits:
+        click.echo("no similar articles")
+
+
+@cli.command(name="export")
+@click.argument("query", nargs=-1)
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="jsonl", show_default=True,
+              help="jsonl, csv, or for citation managers csl-json, bibtex, ris.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), help="File to write (default: stdout).")
+@click.option("--outlet", help="Only articles from this outlet.")
+@click.option("--author", help="Only articles by this author.")
+@click.option("--since", metavar="DATE", help="Only articles dated on or after DATE.")
+@click.option("--until", metavar="DATE", help="Only articles dated on or before DATE.")
+@click.pass_context
+def export_command(ctx: click.Context, query: tuple[str, ...], fmt: str, output: str | None, outlet: str | None,
+                   author: str | None, since: str | None, until: str | None) -> None:
+    """Export the articles a query selects (all by default) with metadata, sightings and store paths.
+
+    \b
+    Examples:
+      archive export --format csl-json -o mosul.json Mosul
+      archive export --format bibtex --outlet "RT News" > rt.bib
+    """
+    archive = _archive(ctx)
+    archive.store.require()
+    notice = archive.index_notice()
+    if notice:
+        click.echo(f"archive: {notice}", err=True)
+    records = archive.select(" ".join(query), outlet=outlet, author=author, since=since, until=until)
+    chunks = export(records, fmt, store_root=archive.store.root.name)
+    if output is None:
+        for chunk in chunks:
+            click.echo(chunk, nl=False)
+        return
+    target = Path(output)
+    partial = target.with_name(f".{target.name}.partial")
+    try:
+        with partial.open("w", encoding="utf-8", newline="") as fh:
+            for chunk in chunks:
+                fh.write(chunk)
+        partial.replace(target)
+    except OSError as exc:
+        partial.unlink(missing_ok=True)
+        raise ArchiveError(f"{output}: cannot write ({exc.strerror or exc})", path=output) from None
+    click.echo(f"wrote {target}", err=True)
 
 
 @cli.command(name="list")

@@ -27,7 +27,7 @@ from whoosh.writing import LockError
 from .errors import QueryError, SearchIndexError
 from .models import ArticleRecord
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 MARKER = "archive-schema.json"
 #: Fields a query may name, and the index field each one searches.
 QUERY_FIELDS = {"title": "title", "body": "body", "outlet": "outlet", "author": "author",
@@ -53,9 +53,24 @@ class _CompoundFilter(Filter):
                         yield token
 
 
+class _WordStemFilter(StemFilter):
+    """Stems words, but not the text of a prefix or wildcard query ("palmy*" must not become "palmi*").
+
+    whoosh parses prefix, wildcard and fuzzy terms with ``removestops=False`` and plain words
+    with ``removestops=True``; that flag is the only sign of which one a query token is.
+    """
+
+    def __call__(self, tokens: Iterable[Token]) -> Iterator[Token]:  # type: ignore[override]
+        stem = self._stem
+        for token in tokens:
+            if not token.stopped and not (token.mode == "query" and not getattr(token, "removestops", True)):
+                token.text = stem(token.text)
+            yield token
+
+
 def _analyzer() -> Any:
     return (RegexTokenizer(_TOKEN) | LowercaseFilter() | CharsetFilter(accent_map)
-            | _CompoundFilter() | StemFilter(cachesize=100_000))
+            | _CompoundFilter() | _WordStemFilter(cachesize=100_000))
 
 
 def make_schema() -> fields.Schema:
@@ -315,6 +330,17 @@ class SearchIndex:
         if searcher.search(fixed.query, limit=1).estimated_length() == 0:
             return None
         return str(fixed.string)
+
+    def similar(self, object_id: str, text: str, *, limit: int = 10) -> list[RawHit]:
+        """The articles most like one article, by the key terms of its text."""
+        ix = self._open()
+        with ix.searcher() as searcher:
+            docnum = searcher.document_number(id=object_id)
+            if docnum is None:
+                return []
+            hits = searcher.more_like(docnum, "body", text=text, top=limit, numterms=12,
+                                      filter=query.Term("withdrawn", "no"))
+            return [RawHit(dict(hit.fields()), float(hit.score or 0.0), "") for hit in hits]
 
     def list_ids(self) -> list[str]:
         return sorted(self.stored())

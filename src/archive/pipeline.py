@@ -19,10 +19,10 @@ from .config import Config
 from .errors import ArchiveError, ArticleNotFound, ParseError, SearchIndexError, SourceError, StoreCorrupt
 from .index import SearchIndex
 from .layout import ARTICLES, PAGES, article_path, is_article_id, normalize_id, page_path
-from .models import Article, ArticleRecord, SearchResult, Sighting, SplitPage, Version
+from .models import Article, ArticleRecord, Hit, SearchResult, Sighting, SplitPage, Version
 from .read import normalize_text, read_page
 from .records import SAME_BODY, body_of, fold, identity_key, old_sightings, record_files, record_from, similarity
-from .search import run_search
+from .search import run_search, similar_articles
 from .split import split_page
 from .store import Store, fault
 
@@ -482,6 +482,22 @@ class Archive:
 
     def search(self, text: str, **options: Any) -> SearchResult:
         return run_search(self.index, text, body_for=self.body, **options)
+
+    def select(self, text: str = "", **filters: Any) -> Iterator[ArticleRecord]:
+        """Every article a query (and filters) selects, newest first; all of them by default."""
+        if not text.strip() and not any(filters.values()):
+            yield from self.iter_records()
+            return
+        total = run_search(self.index, text, limit=1, facets=(), snippets=False, **filters).total
+        result = run_search(self.index, text, limit=max(total, 1), facets=(), snippets=False,
+                            sort="relevance" if text.strip() else "newest", **filters)
+        for hit in result.hits:
+            yield self.record(hit.id)
+
+    def similar(self, object_id: str, *, limit: int = 10) -> list[Hit]:
+        record = self.record(object_id)
+        return [h for h in similar_articles(self.index, record.id, record.body, limit=limit + 1)
+                if h.id != record.id][:limit]
 
     def page_ids(self) -> list[str]:
         return list(self.store.iter_ids(PAGES))

@@ -46,7 +46,15 @@ def check_query(text: str) -> str:
         if name not in QUERY_FIELDS:
             raise QueryError(f"unknown field '{match.group(1)}:' in query {text!r} "
                              f"(fields: {', '.join(sorted(QUERY_FIELDS))})", query=text)
-    return _rewrite_minus(_rewrite_dates(text))
+    return _lower_patterns(_rewrite_minus(_rewrite_dates(text)))
+
+
+def _lower_patterns(text: str) -> str:
+    """Prefix and wildcard words are matched against indexed (lower-cased) terms as written."""
+    out = []
+    for n, part in enumerate(re.split(r'("[^"]*")', text)):
+        out.append(part if n % 2 else re.sub(r"(?<![\w:])[\w-]*[*?][\w*?-]*", lambda m: m.group(0).lower(), part))
+    return "".join(out)
 
 
 def _rewrite_minus(text: str) -> str:
@@ -83,7 +91,7 @@ def run_search(idx: SearchIndex, text: str, *, outlet: str | None = None, author
                since: str | None = None, until: str | None = None, needs_review: bool = False,
                limit: int = 10, page: int = 1, sort: str = "relevance",
                facets: tuple[str, ...] = ("outlet", "author", "year"),
-               body_for: Callable[[str], str] | None = None) -> SearchResult:
+               body_for: Callable[[str], str] | None = None, snippets: bool = True) -> SearchResult:
     """Search the index; facets count every hit, not only the page shown."""
     for name in facets:
         if name not in FACET_FIELDS:
@@ -92,7 +100,8 @@ def run_search(idx: SearchIndex, text: str, *, outlet: str | None = None, author
         if value and not _DATE_VALUE_RE.match(value):
             raise QueryError(f"bad date for {label}: {value!r} (use YYYY, YYYY-MM or YYYY-MM-DD)", query=text)
     request = SearchRequest(text=check_query(text), outlet=outlet, author=author, since=since, until=until,
-                            needs_review=needs_review, limit=limit, page=page, sort=sort, facets=facets)
+                            needs_review=needs_review, limit=limit, page=page, sort=sort, facets=facets,
+                            snippets=snippets)
     raw = idx.search(request, body_for=body_for)
     hits = []
     for item in raw.hits:
@@ -104,6 +113,13 @@ def run_search(idx: SearchIndex, text: str, *, outlet: str | None = None, author
     facet_list = tuple(Facet(name, tuple(raw.facets.get(name, []))) for name in facets)
     return SearchResult(query=text, total=raw.total, hits=tuple(hits), facets=facet_list,
                         suggestion=raw.corrected)
+
+
+def similar_articles(idx: SearchIndex, object_id: str, text: str, *, limit: int = 10) -> list[Hit]:
+    """The articles whose key terms are most like ``text`` (the text of ``object_id``)."""
+    return [Hit(id=h.fields["id"], title=h.fields.get("title", ""), outlet=h.fields.get("outlet") or None,
+                author=h.fields.get("author") or None, date=h.fields.get("date") or None, score=h.score,
+                snippet="") for h in idx.similar(object_id, text, limit=limit)]
 
 
 def split_marks(marked: str) -> tuple[str, list[tuple[int, int]]]:

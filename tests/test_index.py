@@ -23,7 +23,8 @@ RECORDS = [
 
 def test_document_fields():
     doc = document(RECORDS[1])
-    assert doc["author_f"] == "Jon Lockett,Ann Bell"
+    assert doc["author_k"] == "Jon Lockett,Ann Bell"
+    assert doc["author_f"] == "Jon Lockett & Ann Bell"
     assert (doc["year"], doc["month"]) == ("2015", "2015-03")
 
 
@@ -46,7 +47,8 @@ def test_facets_count_every_hit_and_filters(ram_index):
     result = search(ram_index, "", limit=1, facets=("outlet", "author", "year"))
     assert result.total == 3 and len(result.hits) == 1
     assert dict(result.facets["outlet"]) == {"RT News": 2, "The Sun": 1}
-    assert dict(result.facets["author"])["Ann Bell"] == 1
+    assert dict(result.facets["author"])["Jon Lockett & Ann Bell"] == 1
+    assert search(ram_index, "", author="Ann Bell").total == 1
     assert search(ram_index, "", outlet="The Sun").total == 1
     assert search(ram_index, "", since="2016-01-01").total == 2
     assert search(ram_index, "", needs_review=True).total == 1

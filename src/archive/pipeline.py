@@ -28,6 +28,10 @@ from .store import Store, fault
 
 Progress = Callable[[int], None]
 _MAX_SUFFIX = 1000
+#: Pages stored under one lock and indexed in one commit.
+_BATCH_PAGES = 200
+#: Batches of at least this many articles are indexed by two processes.
+_PROCS_FROM = 300
 
 
 @dataclass(frozen=True)
@@ -179,11 +183,10 @@ class Archive:
             raise ArticleNotFound(f"'{object_id}' is a page, not an article (try `archive show` on an article id)",
                                   article_id=object_id)
         self.store.require()
-        files = self.store.files(object_id, version)
-        number = version or self.store.head(object_id)
+        number, files = self.store.snapshot(object_id, version)
         try:
-            meta = json.loads(self.store.read(object_id, "meta.json", number))
-            body = body_of(self.store.read(object_id, "article.md", number).decode("utf-8"))
+            meta = json.loads(self.store.read_stored(files, "meta.json"))
+            body = body_of(self.store.read_stored(files, "article.md").decode("utf-8"))
         except (ValueError, UnicodeDecodeError) as exc:
             raise StoreCorrupt(f"{self.store.object_dir(object_id)}: unreadable article files ({exc})",
                                path=str(self.store.object_dir(object_id))) from None
@@ -229,49 +232,61 @@ class Archive:
             raise SourceErrors(errors, stored=False, good=len(prepared))
         if not dry_run and prepared and self.store.create():
             report.notices.append(f"created a new archive store at {self.store.root}")
-        for raw, split in prepared:
+        for start in range(0, len(prepared), _BATCH_PAGES):
+            chunk = prepared[start:start + _BATCH_PAGES]
             if dry_run:
-                outcome = PageOutcome(split.name, None, "dry run", (), split, split.warnings)
+                outcomes = [PageOutcome(split.name, None, "dry run", (), split, split.warnings) for _, split in chunk]
             else:
-                outcome = self._store_page(raw, split)
-            report.pages.append(outcome)
-            if on_page is not None:
-                on_page(outcome)
-            if progress is not None:
-                progress(1)
+                outcomes = self._store_pages(chunk)
+            for outcome in outcomes:
+                report.pages.append(outcome)
+                if on_page is not None:
+                    on_page(outcome)
+                if progress is not None:
+                    progress(1)
         if errors:
             raise SourceErrors(errors, stored=True, report=report)
         return report
 
-    def _store_page(self, raw: bytes, split: SplitPage) -> PageOutcome:
-        warnings = list(split.warnings)
+    def _store_pages(self, chunk: list[tuple[bytes, SplitPage]]) -> list[PageOutcome]:
+        """Store a batch of pages and index their changed articles in one commit, under the lock.
+
+        Indexing under the store lock keeps two writers from indexing versions out of
+        order; one index commit per batch keeps ingest from paying a commit per page.
+        """
+        results: list[tuple[SplitPage, str, str, list[ArticleOutcome]]] = []
+        changed: dict[str, ArticleRecord] = {}
+        warnings: list[str] = []
         with self.store.lock():
-            page_id, page_exists = self._locate_page(split)
-            outcomes: list[ArticleOutcome] = []
-            changed: list[ArticleRecord] = []
-            for article in split.articles:
-                outcome, record = self._store_article(article, split, page_id)
-                outcomes.append(outcome)
-                if record is not None:
-                    changed.append(record)
-            fault("articles")
-            page_version = self.store.commit(page_id, self._page_files(raw, split, page_id, outcomes),
-                                             message=f"archive add {split.name}")
-            status = "unchanged" if page_version is None else ("new version" if page_exists else "new")
-            # Indexed under the store lock, so that two writers cannot index versions out of order.
+            for raw, split in chunk:
+                page_id, page_exists = self._locate_page(split)
+                outcomes: list[ArticleOutcome] = []
+                for article in split.articles:
+                    outcome, record = self._store_article(article, split, page_id)
+                    outcomes.append(outcome)
+                    if record is not None:
+                        changed[record.id] = record
+                fault("articles")
+                page_version = self.store.commit(page_id, self._page_files(raw, split, page_id, outcomes),
+                                                 message=f"archive add {split.name}")
+                status = "unchanged" if page_version is None else ("new version" if page_exists else "new")
+                results.append((split, page_id, status, outcomes))
             if changed:
                 try:
-                    self._index_records(changed)
+                    self._index_records(list(changed.values()))
                 except SearchIndexError as exc:
                     warnings.append(f"{exc}; the store is up to date: run `archive reindex`")
             fault("indexed")
-        return PageOutcome(split.name, page_id, status, tuple(outcomes), split, tuple(warnings))
+        return [PageOutcome(split.name, page_id, status, tuple(outcomes), split, (*split.warnings, *warnings))
+                for split, page_id, status, outcomes in results]
 
     def _index_records(self, records: list[ArticleRecord]) -> None:
+        # Two indexing processes double whoosh's speed, but cost a start-up: worth it for big batches.
+        procs = min(2, os.cpu_count() or 1) if len(records) >= _PROCS_FROM else 1
         if self.index.state() != "ok":
-            self.rebuild_index()
+            self.rebuild_index(procs=procs)
             return
-        self.index.write(records)
+        self.index.write(records, procs=procs)
 
     def _locate_page(self, split: SplitPage) -> tuple[str, bool]:
         key = _page_key(split)

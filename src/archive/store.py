@@ -231,6 +231,10 @@ class Store:
 
     def files(self, object_id: str, version: int | None = None) -> dict[str, StoredFile]:
         """Logical name -> stored file, for one version (default: the newest)."""
+        return self.snapshot(object_id, version)[1]
+
+    def snapshot(self, object_id: str, version: int | None = None) -> tuple[int, dict[str, StoredFile]]:
+        """(version number, logical name -> stored file) from one reading of the inventory."""
         inventory = self.inventory(object_id)
         head = int(inventory["head"][1:])
         number = head if version is None else version
@@ -243,7 +247,17 @@ class Store:
             content = self.object_dir(object_id) / inventory["manifest"][digest][0]
             for logical in logicals:
                 out[logical] = StoredFile(logical, digest, content)
-        return out
+        return number, out
+
+    def read_stored(self, files: dict[str, StoredFile], logical: str) -> bytes:
+        """The bytes of one file of a ``snapshot``."""
+        stored = files.get(logical)
+        if stored is None:
+            raise StoreCorrupt(f"no file {logical} in this version", path=str(self.root))
+        try:
+            return stored.path.read_bytes()
+        except OSError as exc:
+            raise StoreCorrupt(f"{stored.path}: cannot read ({exc.strerror or exc})", path=str(stored.path)) from None
 
     def read(self, object_id: str, logical: str, version: int | None = None) -> bytes:
         stored = self.files(object_id, version).get(logical)

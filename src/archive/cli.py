@@ -292,6 +292,8 @@ def search(ctx: click.Context, query: tuple[str, ...], outlet: str | None, autho
     result = archive.search(" ".join(query), outlet=outlet, author=author, since=since, until=until,
                             limit=limit or archive.config.search_limit, page=page, sort=sort,
                             facets=facets or ("outlet", "author", "year"))
+    for note in archive.notices:
+        click.echo(f"archive: {clean(note)}", err=True)
     if as_json:
         click.echo(json.dumps(result.to_dict(), ensure_ascii=False, indent=1))
         return

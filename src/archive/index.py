@@ -273,6 +273,15 @@ class SearchIndex:
             raise QueryError(f"cannot parse query {text!r}: {exc}", query=text) from None
 
     def search(self, request: SearchRequest, *, body_for: Callable[[str], str] | None = None) -> RawResult:
+        try:
+            return self._search(request, body_for=body_for)
+        except (QueryError, SearchIndexError):
+            raise
+        except Exception as exc:  # whoosh fails in many ways on damaged segment files
+            raise SearchIndexError(f"{self.path}: the index is damaged ({type(exc).__name__}); "
+                                   f"`archive reindex --full` rebuilds it") from None
+
+    def _search(self, request: SearchRequest, *, body_for: Callable[[str], str] | None = None) -> RawResult:
         ix = self._open()
         q = self.parse(request.text) if request.text.strip() else query.Every()
         filters: list[Any] = [query.Term("withdrawn", "no")]

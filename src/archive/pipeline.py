@@ -16,7 +16,15 @@ from pathlib import Path
 from typing import Any
 
 from .config import Config
-from .errors import ArchiveError, ArticleNotFound, ParseError, SearchIndexError, SourceError, StoreCorrupt
+from .errors import (
+    ArchiveError,
+    ArticleNotFound,
+    ParseError,
+    SearchIndexError,
+    SourceError,
+    StoreCorrupt,
+    StoreError,
+)
 from .index import SearchIndex
 from .layout import ARTICLES, PAGES, article_path, is_article_id, normalize_id, page_path
 from .models import Article, ArticleRecord, Hit, SearchResult, Sighting, SplitPage, Version
@@ -173,6 +181,8 @@ class Archive:
         self.store = Store(config.store_path, user_name=config.user_name, user_address=config.user_address,
                            lock_timeout=config.lock_timeout)
         self.index = SearchIndex(config.index_path, lock_timeout=config.lock_timeout)
+        #: Things the caller should tell the user (an index rebuilt, say).
+        self.notices: list[str] = []
 
     # ------------------------------------------------------------ reading records
 
@@ -234,41 +244,69 @@ class Archive:
             report.notices.append(f"created a new archive store at {self.store.root}")
         for start in range(0, len(prepared), _BATCH_PAGES):
             chunk = prepared[start:start + _BATCH_PAGES]
+            failure = None
             if dry_run:
                 outcomes = [PageOutcome(split.name, None, "dry run", (), split, split.warnings) for _, split in chunk]
             else:
-                outcomes = self._store_pages(chunk)
+                outcomes, failure = self._store_pages(chunk)
             for outcome in outcomes:
                 report.pages.append(outcome)
                 if on_page is not None:
                     on_page(outcome)
                 if progress is not None:
                     progress(1)
+            if failure is not None:
+                raise failure
         if errors:
             raise SourceErrors(errors, stored=True, report=report)
         return report
 
-    def _store_pages(self, chunk: list[tuple[bytes, SplitPage]]) -> list[PageOutcome]:
+    def _store_pages(self, chunk: list[tuple[bytes, SplitPage]]) -> tuple[list[PageOutcome], ArchiveError | None]:
         """Store a batch of pages and index their changed articles in one commit, under the lock.
 
-        Indexing under the store lock keeps two writers from indexing versions out of
-        order; one index commit per batch keeps ingest from paying a commit per page.
+        Each page is all or nothing: when writing one fails (a full disk, a store
+        that cannot be written), what it had committed is rolled back, the pages
+        before it are indexed and reported, and the error is returned.  Indexing
+        under the store lock keeps two writers from indexing versions out of order;
+        one index commit per batch keeps ingest from paying a commit per page.
         """
         results: list[tuple[SplitPage, str, str, list[ArticleOutcome]]] = []
         changed: dict[str, ArticleRecord] = {}
         warnings: list[str] = []
+        failure: ArchiveError | None = None
         with self.store.lock():
             for raw, split in chunk:
-                page_id, page_exists = self._locate_page(split)
-                outcomes: list[ArticleOutcome] = []
-                for article in split.articles:
-                    outcome, record = self._store_article(article, split, page_id)
-                    outcomes.append(outcome)
-                    if record is not None:
-                        changed[record.id] = record
-                fault("articles")
-                page_version = self.store.commit(page_id, self._page_files(raw, split, page_id, outcomes),
-                                                 message=f"archive add {split.name}")
+                committed: list[tuple[str, int]] = []
+                try:
+                    page_id, page_exists = self._locate_page(split)
+                    outcomes: list[ArticleOutcome] = []
+                    page_changed: list[ArticleRecord] = []
+                    seen: dict[tuple[str, str], ArticleOutcome] = {}
+                    for article in split.articles:
+                        twice = (identity_key(article.outlet, article.title, article.date), article.body)
+                        if twice in seen:
+                            # The same article printed twice in one page is one article, seen once.
+                            first = seen[twice]
+                            outcomes.append(ArticleOutcome("repeated", first.id, first.title, first.version))
+                            continue
+                        outcome, record = self._store_article(article, split, page_id)
+                        seen[twice] = outcome
+                        outcomes.append(outcome)
+                        if record is not None:
+                            committed.append((record.id, record.version))
+                            page_changed.append(record)
+                    fault("articles")
+                    page_version = self.store.commit(page_id, self._page_files(raw, split, page_id, outcomes),
+                                                     message=f"archive add {split.name}")
+                except (ArchiveError, OSError) as exc:
+                    for object_id, version in reversed(committed):
+                        self.store.rollback(object_id, version)
+                    reason = exc if isinstance(exc, ArchiveError) else StoreError(
+                        f"cannot write ({exc.strerror or exc})")
+                    failure = StoreError(f"{split.name}: {reason}; nothing of this page was stored",
+                                         path=split.name)
+                    break
+                changed.update((r.id, r) for r in page_changed)
                 status = "unchanged" if page_version is None else ("new version" if page_exists else "new")
                 results.append((split, page_id, status, outcomes))
             if changed:
@@ -277,8 +315,9 @@ class Archive:
                 except SearchIndexError as exc:
                     warnings.append(f"{exc}; the store is up to date: run `archive reindex`")
             fault("indexed")
-        return [PageOutcome(split.name, page_id, status, tuple(outcomes), split, (*split.warnings, *warnings))
-                for split, page_id, status, outcomes in results]
+        outcomes_out = [PageOutcome(split.name, page_id, status, tuple(outcomes), split, (*split.warnings, *warnings))
+                        for split, page_id, status, outcomes in results]
+        return outcomes_out, failure
 
     def _index_records(self, records: list[ArticleRecord]) -> None:
         # Two indexing processes double whoosh's speed, but cost a start-up: worth it for big batches.
@@ -317,7 +356,7 @@ class Archive:
                 free = object_id
                 break
             meta = self.meta(object_id)
-            if meta is not None and meta.get("key") == key:
+            if meta is not None and meta.get("key") == key and self._same_body(object_id, article.body):
                 return object_id, meta
         if free is None:
             raise StoreCorrupt(f"too many articles named like '{article.title}'", path=str(self.store.root))
@@ -330,6 +369,14 @@ class Archive:
         except (ArchiveError, ValueError):
             return None
         return data
+
+    def _same_body(self, object_id: str, body: str) -> bool:
+        """Two articles that share outlet, title and date ("Editorial", say) are one only if their text is."""
+        try:
+            stored = body_of(self.store.read(object_id, "article.md").decode("utf-8"))
+        except (ArchiveError, UnicodeDecodeError):
+            return True
+        return stored == body or similarity(stored, body) >= SAME_BODY
 
     def _same_text(self, article: Article, new_id: str) -> tuple[str, dict[str, Any]] | None:
         if not article.date or len(article.body.split()) < 40:
@@ -496,7 +543,13 @@ class Archive:
         return sum(1 for _ in self.store.iter_ids(ARTICLES))
 
     def search(self, text: str, **options: Any) -> SearchResult:
-        return run_search(self.index, text, body_for=self.body, **options)
+        """Search; a damaged index is rebuilt from the store once, and the search tried again."""
+        try:
+            return run_search(self.index, text, body_for=self.body, **options)
+        except SearchIndexError as exc:
+            count = self.rebuild_index()
+            self.notices.append(f"{exc}; rebuilt it from the store ({count} articles)")
+            return run_search(self.index, text, body_for=self.body, **options)
 
     def select(self, text: str = "", **filters: Any) -> Iterator[ArticleRecord]:
         """Every article a query (and filters) selects, newest first; all of them by default."""

@@ -10,6 +10,7 @@ emphasis, separator...) so that one splitter serves both.
 from __future__ import annotations
 
 import codecs
+import html
 import json
 import re
 import unicodedata
@@ -18,6 +19,7 @@ from typing import Any
 
 import lxml.etree
 import lxml.html
+from bs4 import UnicodeDammit
 
 from .errors import DecodeError, ParseError
 from .metadata import find_date
@@ -32,7 +34,8 @@ _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
     (codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"),
 )
-_HTML_SNIFF_RE = re.compile(rb"^\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|meta|div|p|article)\b",
+_HTML_SNIFF_RE = re.compile(rb"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*(?:<!DOCTYPE[^>\[]*(?:\[.*?\])?\s*>\s*)?"
+                            rb"<(?:!doctype\s+html|html|head|body|meta|div|p|article)\b",
                             re.IGNORECASE | re.DOTALL)
 _CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
 _DROP_TAGS = ("script", "style", "noscript", "template", "iframe", "form", "nav", "aside", "footer",
@@ -56,7 +59,6 @@ _CONTENT_XPATHS = (
 _BLOCK_TAGS = {"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "figcaption",
                "pre", "td", "th", "dd", "dt", "section", "article", "figure", "ul", "ol", "table",
                "tr", "tbody", "thead", "main", "header", "hr", "center", "address", "dl"}
-_MAX_DEPTH = 400
 
 
 def read_page(raw: bytes, *, name: str, max_bytes: int | None = None) -> SourcePage:
@@ -71,8 +73,14 @@ def read_page(raw: bytes, *, name: str, max_bytes: int | None = None) -> SourceP
                          path=name)
     text, encoding, warnings = decode_bytes(raw, name=name)
     if _is_html(raw, text):
-        blocks, meta = _read_html(text, name=name)
+        blocks, meta, parsed = _read_html(text, name=name)
         media_type = "text/html"
+        plain = _strip_tags(text)
+        if len(" ".join(parsed.split())) < len(plain) * 0.5:
+            # The parser gave up on part of the page (nesting beyond libxml2's limit, broken markup):
+            # read its text without the markup rather than lose it.
+            blocks = _read_text(plain)
+            warnings = [*warnings, f"{name}: HTML too deeply nested or broken to parse; read as plain text"]
     else:
         blocks, meta = _read_text(text), SourceMeta()
         media_type = "text/plain"
@@ -100,19 +108,64 @@ def decode_bytes(raw: bytes, *, name: str) -> tuple[str, str, list[str]]:
     if b"\x00" in sample:
         raise DecodeError(f"{name}: binary data (NUL bytes), not a text or HTML page", path=name)
     try:
-        return _clean_text(raw.decode("utf-8")), "utf-8", []
+        text, encoding, warnings = _repair_mojibake(raw.decode("utf-8"), name)
+        return _clean_text(text), encoding, warnings
     except UnicodeDecodeError:
         pass
+    if len(_UTF8_SEQUENCE_RE.findall(sample)) >= 2:
+        # Mostly UTF-8 with pieces in Windows-1252 (pages pasted together): read those pieces as such.
+        text = re.sub("[\udc80-\udcff]+", lambda m: bytes(ord(c) - 0xDC00 for c in m.group(0)).decode(
+            "cp1252", errors="replace"), raw.decode("utf-8", errors="surrogateescape"))
+        if _looks_binary(text):
+            raise DecodeError(f"{name}: binary data, not a text or HTML page", path=name)
+        return _clean_text(text), "utf-8", [f"{name}: mixed UTF-8 and Windows-1252; read the Windows-1252 parts"]
     declared = _declared_charset(sample)
-    for encoding in filter(None, (declared, "cp1252")):
+    dammit = UnicodeDammit(raw, known_definite_encodings=[declared] if declared else [],
+                           user_encodings=["cp1252", "latin-1"], is_html=bool(_HTML_SNIFF_RE.match(sample)))
+    if dammit.unicode_markup is None or _looks_binary(dammit.unicode_markup):
+        raise DecodeError(f"{name}: binary data, not a text or HTML page", path=name)
+    encoding = dammit.original_encoding or "unknown"
+    note = "declared" if declared and encoding == declared else "guessed"
+    return _clean_text(dammit.unicode_markup), encoding, [f"{name}: not UTF-8; decoded as {encoding} ({note})"]
+
+
+_UTF8_SEQUENCE_RE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
+#: UTF-8 read as Windows-1252 and saved again: "â€™" for "’", "Ã©" for "é".
+_MOJIBAKE_RE = re.compile("[\u00c2-\u00f4][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192"
+                          "\u02c6\u02dc\u2013\u2014\u2018\u2019\u201a\u201c\u201d\u201e\u2020\u2021\u2022"
+                          "\u2026\u2030\u2039\u203a\u20ac\u2122]{1,3}")
+
+
+def _looks_binary(text: str) -> bool:
+    """Text decoded from bytes that were never text: control characters, or no spaces at all."""
+    sample = text[:8192]
+    controls = sum(1 for c in sample if (c < " " and c not in "\t\n\r\f") or "\x7f" <= c <= "\x9f")
+    spaces = sum(1 for c in sample if c.isspace())
+    return controls > len(sample) * 0.05 or (len(sample) > 200 and spaces < len(sample) * 0.02)
+
+
+def _repair_mojibake(text: str, name: str) -> tuple[str, str, list[str]]:
+    repaired = 0
+
+    def fix(match: re.Match[str]) -> str:
+        nonlocal repaired
         try:
-            text = raw.decode(encoding)
-        except (UnicodeDecodeError, LookupError):
-            continue
-        note = "declared" if encoding == declared else "guessed"
-        return _clean_text(text), encoding, [f"{name}: not UTF-8; decoded as {encoding} ({note})"]
-    text = raw.decode("latin-1")
-    return _clean_text(text), "latin-1", [f"{name}: not UTF-8; decoded as latin-1 (guessed)"]
+            # Bytes Windows-1252 leaves undefined (0x81, 0x8D, 0x8F, 0x90, 0x9D) came through as themselves.
+            data = b"".join(c.encode("cp1252") if c not in "\x81\x8d\x8f\x90\x9d" else bytes([ord(c)])
+                            for c in match.group(0))
+            char = data.decode("utf-8")
+        except (UnicodeEncodeError, UnicodeDecodeError):
+            return match.group(0)
+        if len(char) != 1:
+            return match.group(0)
+        repaired += 1
+        return char
+
+    fixed = _MOJIBAKE_RE.sub(fix, text.replace("â€\ufffd", "”"))
+    repaired += text.count("â€\ufffd")
+    if not repaired:
+        return text, "utf-8", []
+    return fixed, "utf-8", [f"{name}: repaired {repaired} garbled character(s) (UTF-8 once read as Windows-1252)"]
 
 
 def _declared_charset(sample: bytes) -> str | None:
@@ -138,6 +191,21 @@ def _is_html(raw: bytes, text: str) -> bool:
     return head.count("<p>") + head.count("<div") + head.count("<br") >= 3
 
 
+_STRIP_RE = re.compile(r"<(script|style|noscript|template)\b.*?</\1\s*>|<!--.*?-->|<!\[CDATA\[.*?\]\]>|<!DOCTYPE[^>]*>",
+                       re.IGNORECASE | re.DOTALL)
+_BLOCK_TAG_RE = re.compile(r"</?(?:p|div|h[1-6]|li|ul|ol|br|hr|tr|td|blockquote|section|article|header|footer|"
+                           r"figcaption|figure|table|pre|dd|dt)\b[^>]*>", re.IGNORECASE)
+
+
+def _strip_tags(markup: str) -> str:
+    """The text of HTML without a parser: blocks become paragraphs, other tags vanish."""
+    text = _STRIP_RE.sub(" ", markup)
+    text = _BLOCK_TAG_RE.sub("\n\n", text)
+    text = re.sub(r"<[^>]*>", " ", text)
+    text = html.unescape(text)
+    return "\n\n".join(" ".join(p.split()) for p in re.split(r"\n\s*\n", text) if p.strip())
+
+
 def _read_text(text: str) -> list[Block]:
     blocks: list[Block] = []
     for chunk in re.split(r"\n[ \t]*\n", text):
@@ -150,14 +218,19 @@ def _read_text(text: str) -> list[Block]:
 # ---------------------------------------------------------------- HTML
 
 
-def _read_html(text: str, *, name: str) -> tuple[list[Block], SourceMeta]:
+def _read_html(text: str, *, name: str) -> tuple[list[Block], SourceMeta, str]:
+    # CDATA sections mean nothing in HTML; browsers show them as stray text, an archive drops them.
+    text = re.sub(r"<!\[CDATA\[.*?\]\]>", " ", text, flags=re.DOTALL)
     text = re.sub(r"<!DOCTYPE[^>[]*(\[[^\]]*\])?>", "", text, count=1, flags=re.IGNORECASE)
-    parser = lxml.html.HTMLParser(no_network=True, huge_tree=False,
+    # huge_tree lifts libxml2's depth limit (256), beyond which it stops reading the page;
+    # the HTML parser never loads DTDs or expands entities it defines, and max_page_bytes bounds the input.
+    parser = lxml.html.HTMLParser(no_network=True, huge_tree=True,
                                   remove_comments=True, remove_pis=True)
     try:
         root = lxml.html.document_fromstring(text, parser=parser)
     except (lxml.etree.ParserError, ValueError) as exc:
         raise ParseError(f"{name}: cannot parse the HTML ({exc})", path=name) from None
+    parsed = root.text_content()
     meta = _read_html_meta(root)
     for element in list(root.iter(*_DROP_TAGS)):
         _drop(element)
@@ -175,7 +248,7 @@ def _read_html(text: str, *, name: str) -> tuple[list[Block], SourceMeta]:
     blocks = list(_blocks(content))
     if meta.date_line:
         blocks = [b for b in blocks if b.text != meta.date_line]
-    return blocks, meta
+    return blocks, meta, parsed
 
 
 def _is_content(element: Any) -> bool:
@@ -268,9 +341,12 @@ def _main_content(root: Any) -> Any:
 
 
 def _blocks(content: Any) -> Iterator[Block]:
+    """Walk the content (iteratively: pages may nest thousands deep) into blocks with hints."""
     lines: list[str] = []
     current: list[str] = []
     flags = {"strong": 0, "em": 0, "plain": 0}
+    modes: list[str] = ["plain"]
+    kinds: list[str] = ["text"]
 
     def text_run(text: str | None, mode: str) -> None:
         if not text:
@@ -298,44 +374,42 @@ def _blocks(content: Any) -> Iterator[Block]:
         lines.clear()
         flags.update(strong=0, em=0, plain=0)
 
-    def walk(element: Any, mode: str, kind: str, depth: int) -> Iterator[Block]:
+    for event, element in lxml.etree.iterwalk(content, events=("start", "end")):
         tag = element.tag if isinstance(element.tag, str) else ""
-        if depth > _MAX_DEPTH:
-            return
-        if tag == "br":
-            end_line()
-            text_run(element.tail, mode)
-            return
-        if tag == "hr":
-            yield from flush(kind)
-            yield Block(("---",), "separator")
-            text_run(element.tail, mode)
-            return
-        block = tag in _BLOCK_TAGS
-        child_kind = kind
-        if tag in ("h1", "h2", "h3", "h4", "h5", "h6"):
-            child_kind = "heading"
-        elif tag == "li":
-            child_kind = "list"
-        elif tag == "figcaption" or "wp-caption-text" in element.get("class", ""):
-            child_kind = "caption"
-        elif tag == "blockquote":
-            child_kind = "quote"
-        child_mode = mode
-        if tag in ("strong", "b"):
-            child_mode = "strong"
-        elif tag in ("em", "i") and mode != "strong":
-            child_mode = "em"
-        if block:
-            yield from flush(kind)
-        text_run(element.text, child_mode)
-        for child in element:
-            yield from walk(child, child_mode, child_kind, depth + 1)
-        if block:
-            yield from flush(child_kind)
-        text_run(element.tail, mode)
-
-    yield from walk(content, "plain", "text", 0)
+        if event == "start":
+            mode, kind = modes[-1], kinds[-1]
+            if tag == "br":
+                end_line()
+            elif tag == "hr":
+                yield from flush(kind)
+                yield Block(("---",), "separator")
+            elif tag in _BLOCK_TAGS:
+                yield from flush(kind)
+            child_kind = kind
+            if tag in ("h1", "h2", "h3", "h4", "h5", "h6"):
+                child_kind = "heading"
+            elif tag == "li":
+                child_kind = "list"
+            elif tag == "figcaption" or "wp-caption-text" in (element.get("class") or ""):
+                child_kind = "caption"
+            elif tag == "blockquote":
+                child_kind = "quote"
+            child_mode = mode
+            if tag in ("strong", "b"):
+                child_mode = "strong"
+            elif tag in ("em", "i") and mode != "strong":
+                child_mode = "em"
+            modes.append(child_mode)
+            kinds.append(child_kind)
+            if tag not in ("br", "hr"):
+                text_run(element.text, child_mode)
+        else:
+            child_kind = kinds.pop()
+            modes.pop()
+            if tag in _BLOCK_TAGS and tag != "hr":
+                yield from flush(child_kind)
+            if element is not content:
+                text_run(element.tail, modes[-1])
     yield from flush("text")
 
 

@@ -323,6 +323,37 @@ class Store:
             raise StoreError(f"{self.object_dir(object_id)}: cannot write ({exc.strerror or exc}); "
                              f"nothing was committed", path=str(self.object_dir(object_id))) from None
 
+    def rollback(self, object_id: str, version: int) -> None:
+        """Undo a version this process just committed (the caller holds the lock).
+
+        Version 1 removes the object; a later version puts the previous inventory
+        back and removes the version's folder.  Used only to undo an add that
+        failed part way, before anything was reported.
+        """
+        folder = self.object_dir(object_id)
+        try:
+            if version == 1:
+                trash = self._staging()
+                os.rename(folder, trash / "object")
+                shutil.rmtree(trash, ignore_errors=True)
+                parent = folder.parent
+                while parent != self.root and parent.is_dir() and not any(parent.iterdir()):
+                    parent.rmdir()
+                    parent = parent.parent
+                return
+            previous = folder / f"v{version - 1}"
+            staging = self._staging()
+            shutil.copyfile(previous / "inventory.json", staging / "inventory.json")
+            shutil.copyfile(previous / "inventory.json.sha512", staging / "inventory.json.sha512")
+            os.replace(staging / "inventory.json", folder / "inventory.json")
+            os.replace(staging / "inventory.json.sha512", folder / "inventory.json.sha512")
+            shutil.rmtree(folder / f"v{version}", ignore_errors=True)
+            shutil.rmtree(staging, ignore_errors=True)
+            _fsync_dir(folder)
+        except OSError as exc:
+            raise StoreCorrupt(f"{folder}: could not undo a failed write ({exc.strerror or exc}); "
+                               f"run `archive verify --repair`", path=str(folder)) from None
+
     def _version_block(self, state: dict[str, list[str]], message: str) -> dict[str, Any]:
         user: dict[str, str] = {"name": self.user_name}
         if self.user_address:
@@ -336,6 +367,13 @@ class Store:
 
     def _commit_new(self, object_id: str, files: dict[str, bytes], message: str) -> None:
         staging = self._staging()
+        try:
+            self._build_new(staging, object_id, files, message)
+        except BaseException:
+            shutil.rmtree(staging, ignore_errors=True)
+            raise
+
+    def _build_new(self, staging: Path, object_id: str, files: dict[str, bytes], message: str) -> None:
         manifest: dict[str, list[str]] = {}
         state: dict[str, list[str]] = {}
         for logical, data in sorted(files.items()):
@@ -389,6 +427,19 @@ class Store:
         number = head + 1
         name = f"v{number}"
         staging = self._staging()
+        try:
+            return self._build_version(staging, object_id, inventory, state, new_data, message, number)
+        except BaseException:
+            shutil.rmtree(staging, ignore_errors=True)
+            if int(self.inventory(object_id)["head"][1:]) == head:
+                # Not committed: a version folder renamed in before the failure is not part of the object.
+                shutil.rmtree(self.object_dir(object_id) / name, ignore_errors=True)
+            raise
+
+    def _build_version(self, staging: Path, object_id: str, inventory: dict[str, Any],
+                       state: dict[str, list[str]], new_data: dict[str, bytes], message: str,
+                       number: int) -> int:
+        name = f"v{number}"
         for digest, data in new_data.items():
             if digest not in inventory["manifest"]:
                 logical = state[digest][0]

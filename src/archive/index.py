@@ -9,6 +9,7 @@ index).  A schema version is recorded beside the index; when it differs from
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import os
 import re
@@ -27,7 +28,7 @@ from whoosh.writing import LockError
 from .errors import QueryError, SearchIndexError
 from .models import ArticleRecord
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 MARKER = "archive-schema.json"
 #: Fields a query may name, and the index field each one searches.
 QUERY_FIELDS = {"title": "title", "body": "body", "outlet": "outlet", "author": "author",
@@ -91,6 +92,9 @@ def make_schema() -> fields.Schema:
         author_k=fields.KEYWORD(commas=True),
         page_f=fields.ID(sortable=True),
         date=fields.ID(stored=True, sortable=True),
+        # Days since 1 January 1 (a proleptic ordinal): range filters on a trie-encoded number
+        # touch a handful of terms, where a range over date strings touches every date.
+        day=fields.NUMERIC(int, bits=32, signed=False, shift_step=4),
         year=fields.ID(sortable=True),
         month=fields.ID(sortable=True),
         page=fields.KEYWORD(commas=True, stored=True),
@@ -134,6 +138,28 @@ class SearchRequest:
     extra: dict[str, Any] = field(default_factory=dict)
 
 
+def _ordinal(date: str) -> int:
+    """ "2016-10-20" -> its proleptic ordinal; 0 when undated or unreadable."""
+    try:
+        return dt.date.fromisoformat(date[:10]).toordinal()
+    except ValueError:
+        return 0
+
+
+def _bound(value: str, *, end: bool) -> int:
+    """A --since/--until value (YYYY, YYYY-MM or YYYY-MM-DD) as the first or last day it covers."""
+    parts = [int(p) for p in value.split("-")]
+    year, month, day = (parts + [0, 0])[:3]
+    if not end:
+        return dt.date(year, month or 1, day or 1).toordinal()
+    if day:
+        return dt.date(year, month, day).toordinal()
+    if month:
+        following = dt.date(year + (month == 12), month % 12 + 1, 1)
+        return following.toordinal() - 1
+    return dt.date(year, 12, 31).toordinal()
+
+
 def _authors(author: str | None) -> list[str]:
     if not author:
         return []
@@ -156,6 +182,7 @@ def document(record: ArticleRecord) -> dict[str, Any]:
         "author_k": ",".join(a.replace(",", " ") for a in _authors(record.author)) or "(none)",
         "page_f": record.sightings[0].page_id if record.sightings else "(none)",
         "date": date,
+        "day": _ordinal(date),
         "year": date[:4] or "undated",
         "month": date[:7] or "undated",
         "page": ",".join(s.page_id for s in record.sightings),
@@ -253,6 +280,30 @@ class SearchIndex:
         writer.commit()
         return count
 
+    def segments(self) -> int:
+        return len(self._open()._segments())
+
+    def tidy(self, *, most: int = 8, rounds: int = 4) -> int:
+        """Merge small segments while there are more than ``most``: every segment costs every query.
+
+        Uses whoosh's own small-segment policy, a few rounds at most, so the cost
+        stays a fraction of the indexing that made the segments.  Returns the count left.
+        """
+        ix = self._open()
+        for _ in range(rounds):
+            before = len(ix._segments())
+            if before <= most:
+                break
+            try:
+                writer = ix.writer(timeout=self.lock_timeout, **({"compound": False} if self.path else {}))
+            except LockError:
+                break
+            writer.commit(merge=True)
+            ix = self._ix = index.open_dir(str(self.path)) if self.path else ix
+            if len(ix._segments()) >= before:
+                break
+        return len(ix._segments())
+
     def stored(self) -> dict[str, tuple[int, str]]:
         """id -> (version, digest) of every indexed article."""
         ix = self._open()
@@ -290,7 +341,9 @@ class SearchIndex:
         if request.author:
             filters.append(query.Term("author_k", request.author))
         if request.since or request.until:
-            filters.append(query.TermRange("date", request.since or "0000", (request.until or "9999") + "\uffff"))
+            low = _bound(request.since, end=False) if request.since else 1
+            high = _bound(request.until, end=True) if request.until else dt.date.max.toordinal()
+            filters.append(query.NumericRange("day", low, high))
         if request.needs_review:
             filters.append(query.Term("review", "yes"))
         flt = query.And(filters) if len(filters) > 1 else filters[0]

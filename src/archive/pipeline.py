@@ -257,6 +257,8 @@ class Archive:
                     progress(1)
             if failure is not None:
                 raise failure
+        if not dry_run and report.pages and self.index.state() == "ok":
+            self.index.tidy()
         if errors:
             raise SourceErrors(errors, stored=True, report=report)
         return report
@@ -475,7 +477,7 @@ class Archive:
         self.index.create()
         return self.sync_index(progress=progress, procs=procs)
 
-    def sync_index(self, *, progress: Progress | None = None, procs: int = 1, batch: int = 500) -> int:
+    def sync_index(self, *, progress: Progress | None = None, procs: int = 1, batch: int = 5000) -> int:
         """Bring the index in line with the store, touching only what differs.
 
         Commits every ``batch`` articles, so memory stays bounded and an
@@ -505,6 +507,7 @@ class Archive:
         stale = sorted(set(indexed) - seen)
         if pending or stale:
             written += self.index.write(pending, delete=stale, procs=procs if pending else 1)
+        self.index.tidy()
         return written
 
     def verify(self, *, repair: bool = False) -> list[str]:

@@ -9,6 +9,7 @@ points at the problem.  ``date:2016-10`` is read as the whole month.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Callable
 
@@ -97,7 +98,7 @@ def run_search(idx: SearchIndex, text: str, *, outlet: str | None = None, author
         if name not in FACET_FIELDS:
             raise QueryError(f"unknown facet '{name}' (facets: {', '.join(FACET_FIELDS)})", query=text)
     for label, value in (("--since", since), ("--until", until)):
-        if value and not _DATE_VALUE_RE.match(value):
+        if value and not _valid_date(value):
             raise QueryError(f"bad date for {label}: {value!r} (use YYYY, YYYY-MM or YYYY-MM-DD)", query=text)
     request = SearchRequest(text=check_query(text), outlet=outlet, author=author, since=since, until=until,
                             needs_review=needs_review, limit=limit, page=page, sort=sort, facets=facets,
@@ -120,6 +121,17 @@ def similar_articles(idx: SearchIndex, object_id: str, text: str, *, limit: int 
     return [Hit(id=h.fields["id"], title=h.fields.get("title", ""), outlet=h.fields.get("outlet") or None,
                 author=h.fields.get("author") or None, date=h.fields.get("date") or None, score=h.score,
                 snippet="") for h in idx.similar(object_id, text, limit=limit)]
+
+
+def _valid_date(value: str) -> bool:
+    if not _DATE_VALUE_RE.match(value):
+        return False
+    parts = [int(p) for p in value.split("-")] + [1, 1]
+    try:
+        dt.date(parts[0], parts[1], parts[2])
+    except ValueError:
+        return False
+    return 1 <= parts[0]
 
 
 def split_marks(marked: str) -> tuple[str, list[tuple[int, int]]]:

@@ -131,7 +131,7 @@ def _valid_date(value: str) -> bool:
         dt.date(parts[0], parts[1], parts[2])
     except ValueError:
         return False
-    return 1 <= parts[0]
+    return parts[0] >= 1
 
 
 def split_marks(marked: str) -> tuple[str, list[tuple[int, int]]]:

@@ -38,6 +38,27 @@ def archive(archive_dir: Path) -> Archive:
 
 
 @pytest.fixture
+def cli_run(archive_dir: Path, monkeypatch: pytest.MonkeyPatch):
+    """Run the CLI in the archive folder, end to end; checks the exit code and that no traceback shows."""
+    from click.testing import CliRunner
+
+    from archive.cli import cli
+
+    monkeypatch.chdir(archive_dir)
+    monkeypatch.delenv("ARCHIVE_CONFIG", raising=False)
+    monkeypatch.setenv("NO_COLOR", "1")
+    runner = CliRunner()
+
+    def invoke(*args: str, code: int = 0, stdin: bytes | None = None):
+        result = runner.invoke(cli, list(args), catch_exceptions=False, input=stdin)
+        assert result.exit_code == code, result.output + result.stderr
+        assert "Traceback" not in result.output + result.stderr
+        return result
+
+    return invoke
+
+
+@pytest.fixture
 def ram_index() -> SearchIndex:
     index = SearchIndex(None)
     index.create()

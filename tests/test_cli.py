@@ -47,6 +47,11 @@ def test_add_search_show_list(run):
     record = json.loads(run("show", sun["id"], "--json").output)
     assert record["sightings"][0]["position"] == 3 and record["versions"] == 1
 
+    page_id = record["sightings"][0]["page_id"]
+    page = run("show", page_id).output
+    assert "Saudis and US Accused" in page and sun["id"] in page and "RT News & Jon Lockett" in page
+    assert json.loads(run("show", "--json", page_id).output)["articles"][2] == sun["id"]
+
     listed = json.loads(run("list", "--json", "--outlet", "RT News").output)
     assert len(listed) == 3
     assert run("list").output.count("articles/") == 4

@@ -467,11 +467,29 @@ def _record_text(record: ArticleRecord, versions: int) -> str:
 def show(ctx: click.Context, article_id: str, version: int | None, as_json: bool) -> None:
     """Show one article: metadata, the pages it was seen in, the fair-use note, the text.
 
+    A page id (pages/...) shows the page: its title, date, source line and articles.
+
     \b
-    Example:
+    Examples:
       archive show articles/rt-news/2016/10/us-saudis-to-grant-9000-isis-fighters
+      archive show pages/2016/10/saudis-and-us-accused-of-letting-isis-fighters-escape-mosul
     """
     archive = _archive(ctx)
+    if article_id.strip().strip("/").startswith(("pages/", "store/pages/")):
+        page = archive.page(article_id)
+        if as_json:
+            click.echo(json.dumps(page, ensure_ascii=False, indent=1))
+            return
+        click.echo(f"{clean(page.get('title')) or page['id']}\n{'=' * min(len(page.get('title') or page['id']), 78)}")
+        for label in ("id", "date", "date_text", "source_line", "name", "encoding"):
+            if page.get(label):
+                click.echo(f"{label + ':':<12} {clean(str(page[label]))}")
+        if page.get("fair_use_note"):
+            click.echo(f"{'fair use:':<12} {clean(page['fair_use_note'])}")
+        click.echo("articles:")
+        for n, object_id in enumerate(page.get("articles", []), start=1):
+            click.echo(f"  {n}. {object_id}")
+        return
     try:
         record = archive.record(article_id, version=version)
     except ArticleNotFound:

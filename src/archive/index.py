@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import os
 import re
 import shutil
 from collections.abc import Callable, Iterable, Iterator
@@ -432,9 +431,6 @@ class SearchIndex:
                                       filter=query.Term("withdrawn", "no"))
             return [RawHit(dict(hit.fields()), float(hit.score or 0.0), "") for hit in hits]
 
-    def list_ids(self) -> list[str]:
-        return sorted(self.stored())
-
 
 def _excerpt(text: str, stems: list[str], *, window: int = 400, most: int = 4) -> str:
     """The parts of ``text`` around the first places its words start like a query term.
@@ -472,9 +468,3 @@ class _MarkFormatter(highlight.Formatter):
 
     def format_token(self, text: str, token: Any, replace: bool = False) -> str:
         return f"{HL_OPEN}{highlight.get_text(text, token, replace)}{HL_CLOSE}"
-
-
-def remove_index(path: Path) -> None:
-    if path.exists():
-        shutil.rmtree(path)
-    os.makedirs(path, exist_ok=True)

@@ -26,7 +26,7 @@ from .errors import (
     StoreError,
 )
 from .index import SearchIndex
-from .layout import ARTICLES, PAGES, article_path, is_article_id, normalize_id, page_path
+from .layout import ARTICLES, article_path, is_article_id, normalize_id, page_path
 from .models import Article, ArticleRecord, Hit, SearchResult, Sighting, SplitPage, Version
 from .read import normalize_text, read_page
 from .records import SAME_BODY, body_of, fold, identity_key, old_sightings, record_files, record_from, similarity
@@ -569,9 +569,6 @@ class Archive:
         record = self.record(object_id)
         return [h for h in similar_articles(self.index, record.id, record.body, limit=limit + 1)
                 if h.id != record.id][:limit]
-
-    def page_ids(self) -> list[str]:
-        return list(self.store.iter_ids(PAGES))
 
     def page(self, page_id: str) -> dict[str, Any]:
         page_id = normalize_id(page_id)

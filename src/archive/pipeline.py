@@ -557,7 +557,7 @@ class Archive:
     def select(self, text: str = "", **filters: Any) -> Iterator[ArticleRecord]:
         """Every article a query (and filters) selects, newest first; all of them by default."""
         if not text.strip() and not any(filters.values()):
-            yield from self.iter_records()
+            yield from (r for r in self.iter_records() if not r.withdrawn)
             return
         total = run_search(self.index, text, limit=1, facets=(), snippets=False, **filters).total
         result = run_search(self.index, text, limit=max(total, 1), facets=(), snippets=False,

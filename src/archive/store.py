@@ -61,7 +61,8 @@ every file. Versions are never changed; a corrected page adds a version.
 The newest version of a file is in the highest `vN/content/` that holds it;
 `inventory.json` says which file each version is made of. Undated items sit
 under `undated/`, an unknown outlet under `unknown-outlet/`.
-`extensions/archive-work/` holds the write lock and half-built versions.
+`extensions/archive-work/` holds the write lock and half-built versions;
+`extensions/archive-purged/purged.jsonl` records what `archive purge` deleted.
 
 Do not edit files here by hand: `archive verify` will report the change.
 Use `archive edit`, `archive remove` and friends, which add versions.

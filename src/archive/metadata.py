@@ -64,27 +64,26 @@ _NAME_WORD = r"(?:[A-Z][\w'’.-]*|[A-Z]\.|[\"“][A-Z][\w'’.-]*[\"”]|de|da|
 _PERSON_RE = re.compile(rf"^(?:(?:Dr|Hon|Rev|Prof|Sir|Mr|Mrs|Ms)\.?\s+)?{_NAME_WORD}(?:\s+{_NAME_WORD}){{1,4}}$")
 _AUTHOR_SPLIT_RE = re.compile(r"\s*(?:&|\band\b|;)\s*")
 
+#: Links and feed footers: inside an article they never begin one; at its end they are not its text.
+_FEED_AND_LINK_RES = (
+    re.compile(r"^Read\s+more\b", re.IGNORECASE),
+    re.compile(r"^(?:Source|Via|Originally published at)\s*:\s*\S+", re.IGNORECASE),
+    re.compile(r"^The post .+ appeared first on .+\.?$", re.IGNORECASE),
+    re.compile(r"^\(?more(?:…|\.\.\.)\)?$", re.IGNORECASE),
+    re.compile(r"^https?://\S+$"),
+)
 #: Lines inside an article that never begin one: captions, links, feed footers, ads.
 NOISE_RES = (
     re.compile(r"^(?:Top\s+)?Photo(?:graph)?s?\s*:", re.IGNORECASE),
     re.compile(r"^\((?:[^()]*\s)?photo\b[^()]*\)$", re.IGNORECASE),
     re.compile(r"^Related\s*:", re.IGNORECASE),
-    re.compile(r"^Read\s+more\b.*$", re.IGNORECASE),
-    re.compile(r"^(?:Source|Via|Originally published at)\s*:\s*\S+", re.IGNORECASE),
-    re.compile(r"^The post .+ appeared first on .+\.?$", re.IGNORECASE),
-    re.compile(r"^\(?more(?:…|\.\.\.)\)?$", re.IGNORECASE),
+    *_FEED_AND_LINK_RES,
     re.compile(r"^Headline\s*:", re.IGNORECASE),
     re.compile(r"^(?:Advertisement|ADVERTISEMENT|Sponsored|Share this:?)$"),
-    re.compile(r"^https?://\S+$"),
 )
 #: Lines that end an article's body without being part of it.
 TRAILER_RES = (
-    re.compile(r"^Read\s+more\b", re.IGNORECASE),
-    re.compile(r"^Read\s+More\s*»?$", re.IGNORECASE),
-    re.compile(r"^(?:Source|Via)\s*:\s*\S+", re.IGNORECASE),
-    re.compile(r"^The post .+ appeared first on .+\.?$", re.IGNORECASE),
-    re.compile(r"^\(?more(?:…|\.\.\.)\)?$", re.IGNORECASE),
-    re.compile(r"^https?://\S+$"),
+    *_FEED_AND_LINK_RES,
     re.compile(r"^Share this:?$", re.IGNORECASE),
     re.compile(r"^This (?:article|post|story|piece) (?:has been|was|is) (?:contributed|republished|reprinted|"
                r"originally published|cross-posted)", re.IGNORECASE),

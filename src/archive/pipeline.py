@@ -277,6 +277,7 @@ class Archive:
         warnings: list[str] = []
         failure: ArchiveError | None = None
         with self.store.lock():
+            taken_down = set(self.store.purged())
             for raw, split in chunk:
                 committed: list[tuple[str, int]] = []
                 try:
@@ -291,7 +292,7 @@ class Archive:
                             first = seen[twice]
                             outcomes.append(ArticleOutcome("repeated", first.id, first.title, first.version))
                             continue
-                        outcome, record = self._store_article(article, split, page_id)
+                        outcome, record = self._store_article(article, split, page_id, taken_down)
                         seen[twice] = outcome
                         outcomes.append(outcome)
                         if record is not None:
@@ -401,10 +402,10 @@ class Archive:
                 return object_id, meta
         return None
 
-    def _store_article(self, article: Article, split: SplitPage,
-                       page_id: str) -> tuple[ArticleOutcome, ArticleRecord | None]:
+    def _store_article(self, article: Article, split: SplitPage, page_id: str,
+                       taken_down: set[str]) -> tuple[ArticleOutcome, ArticleRecord | None]:
         object_id, old = self._locate_article(article)
-        if old is None and object_id in self.store.purged():
+        if old is None and object_id in taken_down:
             # Taken down: a re-added page does not bring it back.
             return ArticleOutcome("purged", object_id, article.title, 0), None
         sighting = Sighting(page_id, split.title, split.date, article.position)

@@ -153,18 +153,10 @@ def purge(archive: Archive, object_id: str, *, reason: str) -> dict[str, Any]:
         except OSError as exc:
             raise StoreError(f"{folder}: cannot purge ({exc.strerror or exc})", path=str(folder)) from None
         shutil.rmtree(trash, ignore_errors=True)
-        _remove_empty_parents(archive, folder)
+        archive.store.prune_empty_parents(folder)
         if object_id.startswith(f"{ARTICLES}/") and archive.index.state() == "ok":
             archive.index.write([], delete=[object_id])
     return entry
-
-
-def _remove_empty_parents(archive: Archive, folder: Any) -> None:
-    # An empty folder in an OCFL storage root is an error (E073): remove the ones a purge leaves.
-    parent = folder.parent
-    while parent != archive.store.root and parent.is_dir() and not any(parent.iterdir()):
-        parent.rmdir()
-        parent = parent.parent
 
 
 def explain_missing(archive: Archive, article_id: str) -> ArticleNotFound | None:

@@ -373,13 +373,16 @@ class Archive:
             return None
         return data
 
+    def _stored_body(self, object_id: str) -> str | None:
+        try:
+            return body_of(self.store.read(object_id, "article.md").decode("utf-8"))
+        except (ArchiveError, UnicodeDecodeError):
+            return None
+
     def _same_body(self, object_id: str, body: str) -> bool:
         """Two articles that share outlet, title and date ("Editorial", say) are one only if their text is."""
-        try:
-            stored = body_of(self.store.read(object_id, "article.md").decode("utf-8"))
-        except (ArchiveError, UnicodeDecodeError):
-            return True
-        return stored == body or similarity(stored, body) >= SAME_BODY
+        stored = self._stored_body(object_id)
+        return stored is None or stored == body or similarity(stored, body) >= SAME_BODY
 
     def _same_text(self, article: Article, new_id: str) -> tuple[str, dict[str, Any]] | None:
         if not article.date or len(article.body.split()) < 40:
@@ -394,11 +397,8 @@ class Archive:
             meta = self.meta(object_id)
             if meta is None or meta.get("date") != article.date:
                 continue
-            try:
-                body = body_of(self.store.read(object_id, "article.md").decode("utf-8"))
-            except (ArchiveError, UnicodeDecodeError):
-                continue
-            if similarity(body, article.body) >= SAME_BODY:
+            body = self._stored_body(object_id)
+            if body is not None and similarity(body, article.body) >= SAME_BODY:
                 return object_id, meta
         return None
 

@@ -261,13 +261,7 @@ class Store:
             raise StoreCorrupt(f"{stored.path}: cannot read ({exc.strerror or exc})", path=str(stored.path)) from None
 
     def read(self, object_id: str, logical: str, version: int | None = None) -> bytes:
-        stored = self.files(object_id, version).get(logical)
-        if stored is None:
-            raise StoreCorrupt(f"'{object_id}' has no file {logical}", path=str(self.object_dir(object_id)))
-        try:
-            return stored.path.read_bytes()
-        except OSError as exc:
-            raise StoreCorrupt(f"{stored.path}: cannot read ({exc.strerror or exc})", path=str(stored.path)) from None
+        return self.read_stored(self.files(object_id, version), logical)
 
     def versions(self, object_id: str) -> list[Version]:
         inventory = self.inventory(object_id)
@@ -324,6 +318,13 @@ class Store:
             raise StoreError(f"{self.object_dir(object_id)}: cannot write ({exc.strerror or exc}); "
                              f"nothing was committed", path=str(self.object_dir(object_id))) from None
 
+    def prune_empty_parents(self, folder: Path) -> None:
+        """Remove the folders a deleted object leaves empty (an empty folder is an OCFL error, E073)."""
+        parent = folder.parent
+        while parent != self.root and parent.is_dir() and not any(parent.iterdir()):
+            parent.rmdir()
+            parent = parent.parent
+
     def rollback(self, object_id: str, version: int) -> None:
         """Undo a version this process just committed (the caller holds the lock).
 
@@ -337,10 +338,7 @@ class Store:
                 trash = self._staging()
                 os.rename(folder, trash / "object")
                 shutil.rmtree(trash, ignore_errors=True)
-                parent = folder.parent
-                while parent != self.root and parent.is_dir() and not any(parent.iterdir()):
-                    parent.rmdir()
-                    parent = parent.parent
+                self.prune_empty_parents(folder)
                 return
             previous = folder / f"v{version - 1}"
             staging = self._staging()

@@ -20,7 +20,7 @@ from typing import Any
 import click
 
 from . import curation
-from .config import CONFIG_NAME, Config, find_config, load_config, render_default_config
+from .config import CONFIG_NAME, Config, default_config, find_config, load_config, render_default_config
 from .errors import ArchiveError, ArticleNotFound, ConfigError
 from .export import FORMATS, export
 from .models import ArticleRecord, SearchResult
@@ -112,14 +112,17 @@ def init(folder: str) -> None:
       archive init ~/my-archive
     """
     root = Path(folder)
-    root.mkdir(parents=True, exist_ok=True)
     config_file = root / CONFIG_NAME
-    if config_file.exists():
+    exists = config_file.exists()
+    archive = Archive(load_config(config_file) if exists else default_config(root))
+    # Refuse an index folder archive did not make before anything is written.
+    archive.index.check_folder()
+    root.mkdir(parents=True, exist_ok=True)
+    if exists:
         click.echo(f"{config_file} exists; keeping it")
     else:
         config_file.write_text(render_default_config(), encoding="utf-8")
         click.echo(f"wrote {config_file}")
-    archive = Archive(load_config(config_file))
     if archive.store.create():
         click.echo(f"created store {archive.store.root}")
     else:
@@ -152,6 +155,8 @@ def add(ctx: click.Context, files: tuple[str, ...], dry_run: bool, as_json: bool
     """
     obj = ctx.ensure_object(dict)
     if not obj.get("config_path") and find_config() is None and not dry_run:
+        # Nothing is written, not even the configuration, when the index folder is refused.
+        Archive(default_config(Path.cwd())).index.check_folder()
         Path(CONFIG_NAME).write_text(render_default_config(), encoding="utf-8")
         click.echo(f"archive: no {CONFIG_NAME} found; wrote one in {Path.cwd()}", err=True)
     archive = _archive(ctx)

@@ -76,7 +76,7 @@ def load_config(path: Path | None) -> Config:
         ConfigError: unreadable file, bad TOML, unknown key or wrong type.
     """
     if path is None:
-        return _build(None, Path.cwd(), {})
+        return default_config(Path.cwd())
     try:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
@@ -88,7 +88,12 @@ def load_config(path: Path | None) -> Config:
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"{path}: not valid TOML: {exc}", path=str(path)) from None
     values = _check(data, text, path)
-    return _build(path, path.resolve().parent, values)
+    return _build(path, path.resolve().parent, values, text)
+
+
+def default_config(root: Path) -> Config:
+    """The defaults, for an archive in ``root`` that has no ``archive.toml`` yet."""
+    return _build(None, root.resolve(), {})
 
 
 def _check(data: dict[str, Any], text: str, path: Path) -> dict[str, dict[str, Any]]:
@@ -105,7 +110,7 @@ def _check(data: dict[str, Any], text: str, path: Path) -> dict[str, dict[str, A
                               key=section, line=line)
         for key, value in table.items():
             name = f"{section}.{key}"
-            line = _line_of(text, rf"^\s*{re.escape(key)}\s*=")
+            line = _key_line(text, section, key)
             if key not in DEFAULTS[section]:
                 known = ", ".join(f"{section}.{k}" for k in DEFAULTS[section])
                 raise ConfigError(f"{path}:{line}: unknown key '{name}' (known: {known})", path=str(path),
@@ -134,15 +139,54 @@ def _line_of(text: str, pattern: str) -> int | None:
     return None
 
 
-def _build(path: Path | None, root: Path, values: dict[str, dict[str, Any]]) -> Config:
+def _key_line(text: str, section: str, key: str) -> int | None:
+    """The line of ``key`` inside ``[section]`` (two sections may both have a ``path``)."""
+    current = None
+    for number, line in enumerate(text.splitlines(), start=1):
+        header = re.match(r"^\s*\[\s*([^\]]+?)\s*\]", line)
+        if header:
+            current = header.group(1)
+        elif current == section and re.match(rf"^\s*{re.escape(key)}\s*=", line):
+            return number
+    return None
+
+
+def _check_paths(path: Path | None, text: str, root: Path, store: Path, index: Path) -> None:
+    """The store and the index each need a folder of their own.
+
+    The index is derived and may be deleted and rebuilt; were it the store, inside
+    the store, around it, or the archive folder itself, a rebuild would destroy
+    what it was built from.
+    """
+    where = f"{path}:{_key_line(text, 'index', 'path') or _key_line(text, 'store', 'path')}: " if path else ""
+    problem = None
+    if index == store:
+        problem = f"index.path and store.path are the same folder ({index})"
+    elif root.is_relative_to(index):
+        problem = f"index.path ({index}) is the archive folder or one above it"
+    elif root.is_relative_to(store):
+        problem = f"store.path ({store}) is the archive folder or one above it"
+    elif index.is_relative_to(store):
+        problem = f"index.path ({index}) is inside the store ({store})"
+    elif store.is_relative_to(index):
+        problem = f"store.path ({store}) is inside the index folder ({index})"
+    if problem:
+        raise ConfigError(f"{where}{problem}; the store and the index each need a folder of their own",
+                          path=str(path) if path else None)
+
+
+def _build(path: Path | None, root: Path, values: dict[str, dict[str, Any]], text: str = "") -> Config:
     def get(section: str, key: str) -> Any:
         return values.get(section, {}).get(key, DEFAULTS[section][key][1])
 
+    store_path = (root / get("store", "path")).resolve()
+    index_path = (root / get("index", "path")).resolve()
+    _check_paths(path, text, root, store_path, index_path)
     return Config(
         path=path,
         root=root,
-        store_path=(root / get("store", "path")).resolve(),
-        index_path=(root / get("index", "path")).resolve(),
+        store_path=store_path,
+        index_path=index_path,
         lock_timeout=float(get("store", "lock_timeout")),
         max_page_bytes=int(get("ingest", "max_page_bytes")),
         search_limit=int(get("search", "limit")),

@@ -190,6 +190,13 @@ def document(record: ArticleRecord) -> dict[str, Any]:
     }
 
 
+def _write_marker(folder: Path) -> None:
+    """Write the ownership and schema marker atomically (a torn marker would read as damage)."""
+    tmp = folder / f"{MARKER}.tmp"
+    tmp.write_text(json.dumps({"made_by": "archive", "schema_version": SCHEMA_VERSION}) + "\n")
+    tmp.replace(folder / MARKER)
+
+
 class SearchIndex:
     """The archive's Whoosh index in one folder (or in memory, for tests)."""
 
@@ -220,19 +227,62 @@ class SearchIndex:
             return "broken"
         return "ok"
 
+    def owns_folder(self) -> bool:
+        """True when the index folder carries the marker archive writes when it makes the folder."""
+        return self.path is not None and (self.path / MARKER).is_file()
+
+    def check_folder(self) -> None:
+        """Refuse an index folder that archive did not make and that is not empty.
+
+        Archive removes and rewrites only what it made: a folder that holds other
+        files (a person's notes, another program's data, the store) is never touched.
+
+        Raises:
+            SearchIndexError: the path is a file, or a folder with files and no marker.
+        """
+        path = self.path
+        if path is None or not (path.exists() or path.is_symlink()):
+            return
+        if not path.is_dir():
+            raise SearchIndexError(f"{path}: index.path names a file, not a folder; "
+                                   f"set index.path in archive.toml to a folder of its own")
+        if self.owns_folder():
+            return
+        try:
+            foreign = next(iter(path.iterdir()), None)
+        except OSError as exc:
+            raise SearchIndexError(f"{path}: cannot read the index folder ({exc.strerror or exc})") from None
+        if foreign is not None:
+            raise SearchIndexError(f"{path}: folder holds files archive did not make ({foreign.name}, ...); "
+                                   f"archive never writes or deletes there: empty it, or set index.path "
+                                   f"in archive.toml to a new folder")
+
     def create(self) -> None:
-        """Make a new, empty index, replacing whatever was there."""
+        """Make a new, empty index in a folder archive owns (or may take: absent or empty).
+
+        The marker is written first, so a folder archive started to fill is known as its own
+        even when the process dies before the index exists.
+
+        Raises:
+            SearchIndexError: the folder is not archive's (see ``check_folder``) or cannot be written.
+        """
         self.close()
         schema = make_schema()
         if self.path is None:
             self._ix = RamStorage().create_index(schema)
             return
+        self.check_folder()
         try:
-            if self.path.exists():
-                shutil.rmtree(self.path)
-            self.path.mkdir(parents=True)
+            self.path.mkdir(parents=True, exist_ok=True)
+            for entry in self.path.iterdir():
+                if entry.name == MARKER:
+                    continue
+                if entry.is_dir() and not entry.is_symlink():
+                    shutil.rmtree(entry)
+                else:
+                    entry.unlink()
+            _write_marker(self.path)
             self._ix = FileStorage(str(self.path)).create_index(schema)
-            (self.path / MARKER).write_text(json.dumps({"schema_version": SCHEMA_VERSION}) + "\n")
         except OSError as exc:
             raise SearchIndexError(f"{self.path}: cannot create the index ({exc.strerror or exc})") from None
 

@@ -240,6 +240,9 @@ class Archive:
                 errors.append(exc)
         if errors and not keep_going:
             raise SourceErrors(errors, stored=False, good=len(prepared))
+        if not dry_run and prepared:
+            # An index folder archive did not make is refused before anything is stored.
+            self.index.check_folder()
         if not dry_run and prepared and self.store.create():
             report.notices.append(f"created a new archive store at {self.store.root}")
         for start in range(0, len(prepared), _BATCH_PAGES):

@@ -20,15 +20,12 @@ from .metadata import (
     url_date,
 )
 from .models import Article, SourcePage
-
-
-def fold_key(text: str) -> str:
-    return re.sub(r"[^\w]+", " ", text.casefold()).strip()
+from .text import fold
 
 
 def unused_entries(headers: list[Header], entries: list[SourceEntry]) -> list[SourceEntry]:
-    known = {fold_key(h.byline.outlet) for h in headers if h.byline and h.byline.outlet}
-    return [e for e in entries if e.outlet and fold_key(e.outlet) not in known]
+    known = {fold(h.byline.outlet) for h in headers if h.byline and h.byline.outlet}
+    return [e for e in entries if e.outlet and fold(e.outlet) not in known]
 
 
 def page_title(infos: list[BlockInfo], headers: list[Header], page: SourcePage) -> str | None:

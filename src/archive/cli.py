@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import json
 import os
-import re
 import sys
 import traceback
 from collections.abc import Iterator
@@ -25,15 +24,9 @@ from .errors import ArchiveError, ArticleNotFound, ConfigError
 from .export import FORMATS, export
 from .models import ArticleRecord, SearchResult
 from .pipeline import Archive, PageOutcome, SourceErrors
+from .text import clean
 
 EXIT_OK, EXIT_ERROR, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 70
-_CONTROL_RE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
-
-
-def clean(text: str | None) -> str:
-    """Text safe to print: no terminal escapes or other control characters."""
-    return _CONTROL_RE.sub("", text or "")
-
 
 def _color() -> bool:
     return sys.stdout.isatty() and "NO_COLOR" not in os.environ

@@ -14,7 +14,6 @@ import re
 import shutil
 import uuid
 from dataclasses import dataclass, replace
-from datetime import UTC, datetime
 from typing import Any
 
 from .errors import ArticleNotFound, StoreError
@@ -23,6 +22,7 @@ from .models import ArticleRecord, Correction
 from .pipeline import Archive, apply_corrections
 from .records import identity_key, record_files
 from .store import PURGE_LOG
+from .text import now
 
 EDITABLE = ("title", "outlet", "author", "date")
 _COMPARED = ("title", "subtitle", "standfirst", "outlet", "author", "date", "body", "withdrawn")
@@ -37,10 +37,6 @@ class HistoryEntry:
     digest: str
     message: str
     changed: tuple[str, ...]
-
-
-def _now() -> str:
-    return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 def history(archive: Archive, article_id: str) -> list[HistoryEntry]:
@@ -108,7 +104,7 @@ def edit(archive: Archive, article_id: str, changes: dict[str, str | None], *, r
     object_id = normalize_id(article_id)
     with archive.store.lock():
         record = archive.record(object_id)
-        time = _now()
+        time = now()
         kept = [c for c in record.corrections if c.field not in changes]
         added = [Correction(f, v or None, reason, time) for f, v in changes.items()]
         record = apply_corrections(replace(record, corrections=tuple(kept + added)))
@@ -139,7 +135,7 @@ def purge(archive: Archive, object_id: str, *, reason: str) -> dict[str, Any]:
         folder = archive.store.object_dir(object_id)
         trash = archive.store.work / "staging" / f"purge-{uuid.uuid4().hex}"
         trash.parent.mkdir(parents=True, exist_ok=True)
-        entry = {"id": object_id, "time": _now(), "reason": reason, "versions": len(inventory["versions"]),
+        entry = {"id": object_id, "time": now(), "reason": reason, "versions": len(inventory["versions"]),
                  "ocfl_id": inventory.get("id"),
                  "inventory_sha512": (folder / "inventory.json.sha512").read_text().split()[0]}
         try:

@@ -18,17 +18,11 @@ from collections.abc import Iterable, Iterator
 from typing import Any
 
 from .models import ArticleRecord
+from .text import split_people
 
 FORMATS = ("jsonl", "csv", "csl-json", "bibtex", "ris")
 CSV_COLUMNS = ("id", "title", "subtitle", "outlet", "author", "date", "date_text", "section", "review",
                "review_reasons", "withdrawn", "words", "pages", "page_titles", "store_path")
-
-
-def split_people(author: str | None) -> list[str]:
-    """ "Jon Lockett & Ann Bell", "A; B", "A and B" -> the names."""
-    if not author:
-        return []
-    return [p.strip() for p in re.split(r"\s*(?:&|;|\band\b)\s*", author) if p.strip()]
 
 
 def _name_parts(name: str) -> tuple[str, str]:

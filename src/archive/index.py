@@ -26,6 +26,7 @@ from whoosh.writing import LockError
 
 from .errors import QueryError, SearchIndexError
 from .models import ArticleRecord
+from .text import split_people
 
 SCHEMA_VERSION = 4
 MARKER = "archive-schema.json"
@@ -159,12 +160,6 @@ def _bound(value: str, *, end: bool) -> int:
     return dt.date(year, 12, 31).toordinal()
 
 
-def _authors(author: str | None) -> list[str]:
-    if not author:
-        return []
-    return [a.strip() for a in re.split(r"\s*(?:&|;|\band\b)\s*", author) if a.strip()]
-
-
 def document(record: ArticleRecord) -> dict[str, Any]:
     """The index document of one stored article."""
     date = record.date or ""
@@ -178,7 +173,7 @@ def document(record: ArticleRecord) -> dict[str, Any]:
         "author": record.author or "",
         "outlet_f": record.outlet or "(none)",
         "author_f": record.author or "(none)",
-        "author_k": ",".join(a.replace(",", " ") for a in _authors(record.author)) or "(none)",
+        "author_k": ",".join(a.replace(",", " ") for a in split_people(record.author)) or "(none)",
         "page_f": record.sightings[0].page_id if record.sightings else "(none)",
         "date": date,
         "day": _ordinal(date),

@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .text import split_people
+
 _MONTHS = {
     "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
     "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
@@ -62,7 +64,6 @@ _STAFF_WRITER_RE = re.compile(
 )
 _NAME_WORD = r"(?:[A-Z][\w'’.-]*|[A-Z]\.|[\"“][A-Z][\w'’.-]*[\"”]|de|da|di|del|van|von|der|al|bin|la|le|du)"
 _PERSON_RE = re.compile(rf"^(?:(?:Dr|Hon|Rev|Prof|Sir|Mr|Mrs|Ms)\.?\s+)?{_NAME_WORD}(?:\s+{_NAME_WORD}){{1,4}}$")
-_AUTHOR_SPLIT_RE = re.compile(r"\s*(?:&|\band\b|;)\s*")
 
 #: Links and feed footers: inside an article they never begin one; at its end they are not its text.
 _FEED_AND_LINK_RES = (
@@ -312,7 +313,7 @@ def _title_word(word: str) -> str:
 
 
 def _split_authors(text: str) -> list[str]:
-    return [_clean_name(p) for p in _AUTHOR_SPLIT_RE.split(text) if p.strip()]
+    return [_clean_name(p) for p in split_people(text)]
 
 
 def _staff_outlet(text: str) -> str | None:

@@ -28,11 +28,12 @@ from .errors import (
 from .index import SearchIndex
 from .layout import ARTICLES, article_path, is_article_id, normalize_id, page_path
 from .models import Article, ArticleRecord, Hit, SearchResult, Sighting, SplitPage, Version
-from .read import normalize_text, read_page
-from .records import SAME_BODY, body_of, fold, identity_key, old_sightings, record_files, record_from, similarity
+from .read import read_page
+from .records import SAME_BODY, body_of, identity_key, old_sightings, record_files, record_from, similarity
 from .search import run_search, similar_articles
 from .split import split_page
 from .store import Store, fault
+from .text import fold, normalize
 
 Progress = Callable[[int], None]
 _MAX_SUFFIX = 1000
@@ -416,7 +417,7 @@ class Archive:
         sightings.append(sighting)
         sightings.sort(key=lambda s: (s.page_date or "", s.page_id))
         record = ArticleRecord(
-            id=object_id, version=0, title=normalize_text(article.title), body=normalize_text(article.body),
+            id=object_id, version=0, title=normalize(article.title), body=normalize(article.body),
             outlet=article.outlet, author=article.author, date=article.date, date_text=article.date_text,
             subtitle=article.subtitle, standfirst=article.standfirst, section=article.section,
             review=article.review, review_reasons=article.review_reasons, fair_use_note=split.fair_use_note,

@@ -13,7 +13,6 @@ import codecs
 import html
 import json
 import re
-import unicodedata
 from collections.abc import Iterator
 from typing import Any
 
@@ -24,6 +23,7 @@ from bs4 import UnicodeDammit
 from .errors import DecodeError, ParseError
 from .metadata import find_date
 from .models import Block, SourceMeta, SourcePage
+from .text import clean
 
 _BINARY_MAGIC = {
     b"\x89PNG": "a PNG image", b"%PDF": "a PDF document", b"PK\x03\x04": "a ZIP archive",
@@ -37,7 +37,6 @@ _BOMS = (
 _HTML_SNIFF_RE = re.compile(rb"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*(?:<!DOCTYPE[^>\[]*(?:\[.*?\])?\s*>\s*)?"
                             rb"<(?:!doctype\s+html|html|head|body|meta|div|p|article)\b",
                             re.IGNORECASE | re.DOTALL)
-_CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
 _DROP_TAGS = ("script", "style", "noscript", "template", "iframe", "form", "nav", "aside", "footer",
               "button", "select", "svg", "canvas", "object", "embed", "input", "textarea", "head")
 _DROP_CLASS_RE = re.compile(
@@ -181,7 +180,7 @@ def _declared_charset(sample: bytes) -> str | None:
 
 def _clean_text(text: str) -> str:
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u00a0", " ").replace("\u2028", "\n")
-    return _CONTROL_RE.sub("", text.replace("\t", " "))
+    return clean(text.replace("\t", " "))
 
 
 def _is_html(raw: bytes, text: str) -> bool:
@@ -412,7 +411,3 @@ def _blocks(content: Any) -> Iterator[Block]:
                 text_run(element.tail, modes[-1])
     yield from flush("text")
 
-
-def normalize_text(text: str) -> str:
-    """NFC text with no control characters: what is stored and printed."""
-    return _CONTROL_RE.sub("", unicodedata.normalize("NFC", text))

@@ -8,11 +8,10 @@ programs, with the identity key, sightings, corrections and withdrawal).
 from __future__ import annotations
 
 import json
-import re
-import unicodedata
 from typing import Any
 
 from .models import ArticleRecord, Correction, Sighting
+from .text import fold
 
 #: Shingle size and the Jaccard similarity at or above which two bodies are one article.
 #: Measured by bench/similarity_threshold.py on the test pages: two different articles
@@ -20,15 +19,6 @@ from .models import ArticleRecord, Correction, Sighting
 #: the last of three dropped) at least 0.28.  Only articles of the same outlet and date are compared.
 SHINGLE = 5
 SAME_BODY = 0.2
-
-
-def fold(text: str | None) -> str:
-    """Case, accent and punctuation folded text, for identity keys."""
-    if not text:
-        return ""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return " ".join(re.findall(r"\w+", stripped))
 
 
 def identity_key(outlet: str | None, title: str | None, date: str | None) -> str:

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-from .assemble import build_articles, fold_key, page_title, unused_entries
+from .assemble import build_articles, page_title, unused_entries
 from .blocks import (
     SENTENCE_END_RE,
     BlockInfo,
@@ -41,6 +41,7 @@ from .metadata import (
     title_case_ratio,
 )
 from .models import SourcePage, SplitPage
+from .text import fold
 
 _PREAMBLE_SCAN = 8
 
@@ -468,7 +469,7 @@ def _promote_missing(infos: list[BlockInfo], headers: list[Header], entries: lis
     for h in headers:
         used.update(range(h.start, h.body + 1))
     related = [related_title(i.block.lines[0]) for i in infos if i.noise]
-    related_folded = [fold_key(r) for r in related if r]
+    related_folded = [fold(r) for r in related if r]
     candidates = []
     for j, info in enumerate(infos):
         if j in used or not info.head or info.furniture or j < headers[0].start:
@@ -477,7 +478,7 @@ def _promote_missing(infos: list[BlockInfo], headers: list[Header], entries: lis
             continue
         title = info.block.text
         score = 0.0
-        folded = fold_key(title)
+        folded = fold(title)
         if any(folded.startswith(r) or r.startswith(folded) for r in related_folded):
             score += 3
         if re.search(r"\s[–—-]\s|:", title):

@@ -26,7 +26,6 @@ import signal
 import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -35,6 +34,7 @@ import filelock
 from .errors import ArticleNotFound, StoreCorrupt, StoreError, StoreLocked, VersionNotFound
 from .layout import ARTICLES, PAGES, ocfl_id
 from .models import Version
+from .text import now
 
 SPEC = "ocfl_1.1"
 OBJECT_SPEC = "ocfl_object_1.1"
@@ -106,10 +106,6 @@ def digest_file(path: Path) -> str:
         for chunk in iter(lambda: fh.read(1 << 20), b""):
             h.update(chunk)
     return h.hexdigest()
-
-
-def _now() -> str:
-    return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
 
 
 def _fsync_dir(path: Path) -> None:
@@ -357,7 +353,7 @@ class Store:
         user: dict[str, str] = {"name": self.user_name}
         if self.user_address:
             user["address"] = self.user_address
-        return {"created": _now(), "message": message, "state": state, "user": user}
+        return {"created": now(precise=True), "message": message, "state": state, "user": user}
 
     def _staging(self) -> Path:
         path = self.work / "staging" / uuid.uuid4().hex

@@ -24,7 +24,7 @@ ALLOWED = {
     "pipeline": {"text", "errors", "models", "config", "read", "split", "metadata", "layout", "store", "index",
                  "search", "records"},
     "curation": {"text", "errors", "models", "pipeline", "records", "layout", "store"},
-    "export": {"models", "text"},
+    "export": {"errors", "models", "text"},
     "cli": {"text", "pipeline", "curation", "export", "search", "config", "errors", "models"},
     "__init__": set(),
     "__main__": {"cli"},

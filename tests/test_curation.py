@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from archive import curation
-from archive.errors import ArticleNotFound, StoreError
+from archive.errors import ArticleNotFound, UsageError
 from conftest import MOSUL
 from pagewriter import simple_page
 
@@ -39,11 +39,11 @@ def test_correction_survives_a_re_add(archive, tmp_path):
 
 def test_bad_edits_are_refused(archive):
     article = sun_id(archive)
-    with pytest.raises(StoreError):
+    with pytest.raises(UsageError):
         curation.edit(archive, article, {"body": "x"}, reason="r")
-    with pytest.raises(StoreError):
+    with pytest.raises(UsageError):
         curation.edit(archive, article, {"date": "last week"}, reason="r")
-    with pytest.raises(StoreError):
+    with pytest.raises(UsageError):
         curation.edit(archive, article, {"title": "x"}, reason=" ")
 
 

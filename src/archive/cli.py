@@ -20,10 +20,10 @@ import click
 
 from . import curation
 from .config import CONFIG_NAME, Config, default_config, find_config, load_config, render_default_config
-from .errors import ArchiveError, ArticleNotFound, ConfigError
+from .errors import ArchiveError, ArticleNotFound, ConfigError, SourceErrors
 from .export import FORMATS, export
 from .models import ArticleRecord, SearchResult
-from .pipeline import Archive, PageOutcome, SourceErrors
+from .pipeline import Archive, PageOutcome
 from .text import clean
 
 EXIT_OK, EXIT_ERROR, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 70

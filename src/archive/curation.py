@@ -16,7 +16,7 @@ import uuid
 from dataclasses import dataclass, replace
 from typing import Any
 
-from .errors import ArticleNotFound, StoreError
+from .errors import ArticleNotFound, StoreError, UsageError
 from .layout import ARTICLES, normalize_id
 from .models import ArticleRecord, Correction
 from .pipeline import Archive, apply_corrections
@@ -92,15 +92,15 @@ def edit(archive: Archive, article_id: str, changes: dict[str, str | None], *, r
     """Record a person's correction of fields as a new version; None when nothing changed.
 
     Raises:
-        StoreError: an unknown field, a bad date or an empty reason.
+        UsageError: an unknown field, a bad date or an empty reason.
     """
     if not reason.strip():
-        raise StoreError("a correction needs --reason (why the field was wrong)")
+        raise UsageError("a correction needs --reason (why the field was wrong)")
     for field, value in changes.items():
         if field not in EDITABLE:
-            raise StoreError(f"'{field}' cannot be edited (fields: {', '.join(EDITABLE)})")
+            raise UsageError(f"'{field}' cannot be edited (fields: {', '.join(EDITABLE)})")
         if field == "date" and value and not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
-            raise StoreError(f"bad date {value!r}: use YYYY-MM-DD, or an empty value for no date")
+            raise UsageError(f"bad date {value!r}: use YYYY-MM-DD, or an empty value for no date")
     object_id = normalize_id(article_id)
     with archive.store.lock():
         record = archive.record(object_id)
@@ -114,7 +114,7 @@ def edit(archive: Archive, article_id: str, changes: dict[str, str | None], *, r
 def remove(archive: Archive, article_id: str, *, reason: str) -> int | None:
     """Withdraw an article: a new version marked withdrawn, kept in history, out of search."""
     if not reason.strip():
-        raise StoreError("withdrawing an article needs --reason")
+        raise UsageError("withdrawing an article needs --reason")
     object_id = normalize_id(article_id)
     with archive.store.lock():
         record = archive.record(object_id)

@@ -7,17 +7,22 @@ one line and an exit code, once, in the click group::
     ├── ConfigError            archive.toml missing, unreadable or wrong (.path, .key, .line)
     ├── SourceError            a page that cannot be read (.path)
     │   ├── DecodeError        bytes that are not text in any encoding we accept
-    │   └── ParseError         text or HTML in which nothing can be found
+    │   ├── ParseError         text or HTML in which nothing can be found
+    │   └── SourceErrors       one or more pages of an add could not be read (.errors)
     ├── StoreError             the store cannot be read or written (.path)
     │   ├── ArticleNotFound    no article with that id (.article_id)
     │   ├── VersionNotFound    the article has no such version (.article_id)
     │   ├── StoreCorrupt       a digest, inventory or file does not match (.path)
     │   └── StoreLocked        another writer holds the store lock
     ├── SearchIndexError       the index is missing, stale or broken
-    └── QueryError             a search query that cannot be parsed (.query)
+    ├── QueryError             a search query that cannot be parsed (.query)
+    └── UsageError             a request the library cannot carry out as given: an
+                               unknown field, a bad value, a missing reason
 """
 
 from __future__ import annotations
+
+from typing import Any
 
 
 class ArchiveError(Exception):
@@ -50,6 +55,24 @@ class DecodeError(SourceError):
 
 class ParseError(SourceError):
     """A page in which no text can be found."""
+
+
+class SourceErrors(SourceError):
+    """One or more pages could not be read; ``errors`` holds each one's error.
+
+    ``stored`` says whether the good pages were stored (``keep_going``), ``good``
+    how many there were, and ``report`` is the ``IngestReport`` of what was stored.
+    """
+
+    def __init__(self, errors: list[SourceError], *, stored: bool, good: int = 0, report: Any = None) -> None:
+        first = str(errors[0])
+        if len(errors) > 1:
+            first = f"{first} (and {len(errors) - 1} more bad page(s))"
+        super().__init__(first, path=errors[0].path)
+        self.errors = errors
+        self.stored = stored
+        self.good = good
+        self.report = report
 
 
 class StoreError(ArchiveError):
@@ -90,3 +113,10 @@ class QueryError(ArchiveError):
     def __init__(self, message: str, *, query: str) -> None:
         super().__init__(message)
         self.query = query
+
+
+class UsageError(ArchiveError):
+    """A request the library cannot carry out as given (an unknown field, a bad value, a missing reason).
+
+    The caller's mistake, not the store's: nothing was read or written.
+    """

@@ -17,6 +17,7 @@ import unicodedata
 from collections.abc import Iterable, Iterator
 from typing import Any
 
+from .errors import UsageError
 from .models import ArticleRecord
 from .text import split_people
 
@@ -58,7 +59,7 @@ def export(records: Iterable[ArticleRecord], fmt: str, *, store_root: str = "sto
         for record in records:
             yield ris_entry(record, store_root)
     else:
-        raise ValueError(f"unknown export format {fmt!r}")
+        raise UsageError(f"unknown export format {fmt!r} (formats: {', '.join(FORMATS)})")
 
 
 def _csv(records: Iterable[ArticleRecord], store_root: str) -> Iterator[str]:

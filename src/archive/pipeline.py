@@ -22,6 +22,7 @@ from .errors import (
     ParseError,
     SearchIndexError,
     SourceError,
+    SourceErrors,
     StoreCorrupt,
     StoreError,
 )
@@ -72,21 +73,6 @@ class IngestReport:
 
     def count(self, status: str) -> int:
         return sum(1 for p in self.pages for a in p.articles if a.status == status)
-
-
-class SourceErrors(SourceError):
-    """One or more pages could not be read; ``errors`` holds each one's error."""
-
-    def __init__(self, errors: list[SourceError], *, stored: bool, good: int = 0,
-                 report: IngestReport | None = None) -> None:
-        first = str(errors[0])
-        if len(errors) > 1:
-            first = f"{first} (and {len(errors) - 1} more bad page(s))"
-        super().__init__(first, path=errors[0].path)
-        self.errors = errors
-        self.stored = stored
-        self.good = good
-        self.report = report
 
 
 def apply_corrections(record: ArticleRecord) -> ArticleRecord:

@@ -22,8 +22,8 @@ from . import curation
 from .config import CONFIG_NAME, Config, default_config, find_config, load_config, render_default_config
 from .errors import ArchiveError, ArticleNotFound, ConfigError, SourceErrors
 from .export import FORMATS, export
-from .models import ArticleRecord, SearchResult
-from .pipeline import Archive, PageOutcome
+from .models import ArticleRecord, PageOutcome, SearchResult, Status
+from .pipeline import Archive
 from .text import clean
 
 EXIT_OK, EXIT_ERROR, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 70
@@ -164,7 +164,7 @@ def add(ctx: click.Context, files: tuple[str, ...], dry_run: bool, as_json: bool
                 data["page_id"] = outcome.page_id
                 for article, result in zip(data["articles"], outcome.articles, strict=False):
                     article["id"] = result.id
-                    article["status"] = result.status
+                    article["status"] = result.status.value
             printed.append(data)
             return
         if quiet:
@@ -191,8 +191,8 @@ def add(ctx: click.Context, files: tuple[str, ...], dry_run: bool, as_json: bool
     if dry_run:
         click.echo(f"{len(report.pages)} page(s), {articles} article(s) found; nothing written (dry run)")
         return
-    click.echo(f"{len(report.pages)} page(s), {articles} article(s): {report.count('new')} new, "
-               f"{report.count('new version')} new version, {report.count('unchanged')} unchanged")
+    click.echo(f"{len(report.pages)} page(s), {articles} article(s): {report.count(Status.NEW)} new, "
+               f"{report.count(Status.NEW_VERSION)} new version, {report.count(Status.UNCHANGED)} unchanged")
 
 
 @contextmanager

@@ -13,12 +13,12 @@ import os
 import re
 import shutil
 import uuid
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from typing import Any
 
 from .errors import ArticleNotFound, StoreError, UsageError
 from .layout import ARTICLES, normalize_id
-from .models import ArticleRecord, Correction
+from .models import ArticleRecord, Correction, HistoryEntry, IndexState
 from .pipeline import Archive, apply_corrections
 from .records import identity_key, record_files
 from .store import PURGE_LOG
@@ -26,17 +26,6 @@ from .text import now
 
 EDITABLE = ("title", "outlet", "author", "date")
 _COMPARED = ("title", "subtitle", "standfirst", "outlet", "author", "date", "body", "withdrawn")
-
-
-@dataclass(frozen=True)
-class HistoryEntry:
-    """One version of an article and what changed in it."""
-
-    number: int
-    created: str
-    digest: str
-    message: str
-    changed: tuple[str, ...]
 
 
 def history(archive: Archive, article_id: str) -> list[HistoryEntry]:
@@ -150,7 +139,7 @@ def purge(archive: Archive, object_id: str, *, reason: str) -> dict[str, Any]:
             raise StoreError(f"{folder}: cannot purge ({exc.strerror or exc})", path=str(folder)) from None
         shutil.rmtree(trash, ignore_errors=True)
         archive.store.prune_empty_parents(folder)
-        if object_id.startswith(f"{ARTICLES}/") and archive.index.state() == "ok":
+        if object_id.startswith(f"{ARTICLES}/") and archive.index.state() == IndexState.OK:
             archive.index.write([], delete=[object_id])
     return entry
 

@@ -25,7 +25,7 @@ from whoosh.support.charset import accent_map
 from whoosh.writing import LockError
 
 from .errors import QueryError, SearchIndexError
-from .models import ArticleRecord
+from .models import ArticleRecord, IndexState
 from .text import split_people
 
 SCHEMA_VERSION = 4
@@ -204,23 +204,23 @@ class SearchIndex:
 
     # ------------------------------------------------------------ lifecycle
 
-    def state(self) -> str:
-        """ "missing", "stale" (another schema version), "broken" or "ok"."""
+    def state(self) -> IndexState:
+        """Whether the index can be used as it is: ok, missing, stale (another schema version) or broken."""
         if self.path is None:
-            return "ok" if self._ix is not None else "missing"
+            return IndexState.OK if self._ix is not None else IndexState.MISSING
         if not self.path.is_dir() or not index.exists_in(str(self.path)):
-            return "missing"
+            return IndexState.MISSING
         try:
             marker = json.loads((self.path / MARKER).read_text())
             if marker.get("schema_version") != SCHEMA_VERSION:
-                return "stale"
+                return IndexState.STALE
         except (OSError, ValueError, AttributeError):
-            return "stale"
+            return IndexState.STALE
         try:
             self._open()
         except SearchIndexError:
-            return "broken"
-        return "ok"
+            return IndexState.BROKEN
+        return IndexState.OK
 
     def owns_folder(self) -> bool:
         """True when the index folder carries the marker archive writes when it makes the folder."""

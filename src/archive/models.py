@@ -2,13 +2,40 @@
 
 Data flows once, top to bottom: bytes -> ``SourcePage`` (blocks of text) ->
 ``SplitPage`` (``Article`` drafts) -> stored ``ArticleRecord`` versions ->
-index documents -> ``Hit``.  Every record is a frozen dataclass.
+index documents -> ``Hit``.  Every record is a frozen dataclass; every status
+is an Enum (a ``StrEnum``: it prints, compares and serialises as its text).
 """
 
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
+from enum import StrEnum
 from typing import Any
+
+
+class Status(StrEnum):
+    """What ingest did with an article or a page."""
+
+    NEW = "new"
+    NEW_VERSION = "new version"
+    UNCHANGED = "unchanged"
+    #: The same article printed twice in one page: one article, seen once.
+    REPEATED = "repeated"
+    #: Taken down: a re-added page does not bring it back.
+    PURGED = "purged"
+    #: Read and split only (``--dry-run``): nothing written.
+    DRY_RUN = "dry run"
+
+
+class IndexState(StrEnum):
+    """Whether the search index can be used as it is."""
+
+    OK = "ok"
+    MISSING = "missing"
+    #: Built by another schema version: it must be rebuilt.
+    STALE = "stale"
+    #: There, but it cannot be opened.
+    BROKEN = "broken"
 
 #: The kinds of ``Block`` the reader produces.  Plain text gives only "text";
 #: HTML adds the hints its markup carries.
@@ -219,3 +246,48 @@ class SearchResult:
         if self.suggestion:
             data["suggestion"] = self.suggestion
         return data
+
+
+@dataclass(frozen=True)
+class ArticleOutcome:
+    """What ingest did with one article."""
+
+    status: Status
+    id: str
+    title: str
+    version: int
+
+
+@dataclass(frozen=True)
+class PageOutcome:
+    """What ingest did with one page."""
+
+    name: str
+    page_id: str | None
+    status: Status
+    articles: tuple[ArticleOutcome, ...]
+    split: SplitPage
+    warnings: tuple[str, ...] = ()
+
+
+@dataclass
+class IngestReport:
+    """Every page an ``ingest`` call handled, and what the caller should tell the user."""
+
+    pages: list[PageOutcome] = field(default_factory=list)
+    notices: list[str] = field(default_factory=list)
+
+    def count(self, status: Status) -> int:
+        """How many articles ingest gave ``status``."""
+        return sum(1 for p in self.pages for a in p.articles if a.status == status)
+
+
+@dataclass(frozen=True)
+class HistoryEntry:
+    """One version of an article and what changed in it."""
+
+    number: int
+    created: str
+    digest: str
+    message: str
+    changed: tuple[str, ...]

@@ -11,7 +11,7 @@ import json
 import os
 import stat
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -28,7 +28,20 @@ from .errors import (
 )
 from .index import SearchIndex
 from .layout import ARTICLES, article_path, is_article_id, normalize_id, page_path
-from .models import Article, ArticleRecord, Hit, SearchResult, Sighting, SplitPage, Version
+from .models import (
+    Article,
+    ArticleOutcome,
+    ArticleRecord,
+    Hit,
+    IndexState,
+    IngestReport,
+    PageOutcome,
+    SearchResult,
+    Sighting,
+    SplitPage,
+    Status,
+    Version,
+)
 from .read import read_page
 from .records import SAME_BODY, body_of, identity_key, old_sightings, record_files, record_from, similarity
 from .search import run_search, similar_articles
@@ -42,37 +55,6 @@ _MAX_SUFFIX = 1000
 _BATCH_PAGES = 200
 #: Batches of at least this many articles are indexed by two processes.
 _PROCS_FROM = 300
-
-
-@dataclass(frozen=True)
-class ArticleOutcome:
-    """What ingest did with one article: "new", "new version" or "unchanged"."""
-
-    status: str
-    id: str
-    title: str
-    version: int
-
-
-@dataclass(frozen=True)
-class PageOutcome:
-    """What ingest did with one page."""
-
-    name: str
-    page_id: str | None
-    status: str
-    articles: tuple[ArticleOutcome, ...]
-    split: SplitPage
-    warnings: tuple[str, ...] = ()
-
-
-@dataclass
-class IngestReport:
-    pages: list[PageOutcome] = field(default_factory=list)
-    notices: list[str] = field(default_factory=list)
-
-    def count(self, status: str) -> int:
-        return sum(1 for p in self.pages for a in p.articles if a.status == status)
 
 
 def apply_corrections(record: ArticleRecord) -> ArticleRecord:
@@ -236,7 +218,8 @@ class Archive:
             chunk = prepared[start:start + _BATCH_PAGES]
             failure = None
             if dry_run:
-                outcomes = [PageOutcome(split.name, None, "dry run", (), split, split.warnings) for _, split in chunk]
+                outcomes = [PageOutcome(split.name, None, Status.DRY_RUN, (), split, split.warnings)
+                            for _, split in chunk]
             else:
                 outcomes, failure = self._store_pages(chunk)
             for outcome in outcomes:
@@ -247,7 +230,7 @@ class Archive:
                     progress(1)
             if failure is not None:
                 raise failure
-        if not dry_run and report.pages and self.index.state() == "ok":
+        if not dry_run and report.pages and self.index.state() == IndexState.OK:
             self.index.tidy()
         if errors:
             raise SourceErrors(errors, stored=True, report=report)
@@ -262,7 +245,7 @@ class Archive:
         under the store lock keeps two writers from indexing versions out of order;
         one index commit per batch keeps ingest from paying a commit per page.
         """
-        results: list[tuple[SplitPage, str, str, list[ArticleOutcome]]] = []
+        results: list[tuple[SplitPage, str, Status, list[ArticleOutcome]]] = []
         changed: dict[str, ArticleRecord] = {}
         warnings: list[str] = []
         failure: ArchiveError | None = None
@@ -280,7 +263,7 @@ class Archive:
                         if twice in seen:
                             # The same article printed twice in one page is one article, seen once.
                             first = seen[twice]
-                            outcomes.append(ArticleOutcome("repeated", first.id, first.title, first.version))
+                            outcomes.append(ArticleOutcome(Status.REPEATED, first.id, first.title, first.version))
                             continue
                         outcome, record = self._store_article(article, split, page_id, taken_down)
                         seen[twice] = outcome
@@ -300,7 +283,8 @@ class Archive:
                                          path=split.name)
                     break
                 changed.update((r.id, r) for r in page_changed)
-                status = "unchanged" if page_version is None else ("new version" if page_exists else "new")
+                status = (Status.UNCHANGED if page_version is None
+                          else Status.NEW_VERSION if page_exists else Status.NEW)
                 results.append((split, page_id, status, outcomes))
             if changed:
                 try:
@@ -315,7 +299,7 @@ class Archive:
     def _index_records(self, records: list[ArticleRecord]) -> None:
         # Two indexing processes double whoosh's speed, but cost a start-up: worth it for big batches.
         procs = min(2, os.cpu_count() or 1) if len(records) >= _PROCS_FROM else 1
-        if self.index.state() != "ok":
+        if self.index.state() != IndexState.OK:
             self.rebuild_index(procs=procs)
             return
         self.index.write(records, procs=procs)
@@ -397,7 +381,7 @@ class Archive:
         object_id, old = self._locate_article(article)
         if old is None and object_id in taken_down:
             # Taken down: a re-added page does not bring it back.
-            return ArticleOutcome("purged", object_id, article.title, 0), None
+            return ArticleOutcome(Status.PURGED, object_id, article.title, 0), None
         sighting = Sighting(page_id, split.title, split.date, article.position)
         sightings = [s for s in old_sightings(old) if s.page_id != page_id]
         sightings.append(sighting)
@@ -420,9 +404,9 @@ class Archive:
         version = self.store.commit(object_id, record_files(record, key), message=message)
         if version is None:
             head = self.store.head(object_id)
-            return ArticleOutcome("unchanged", object_id, record.title, head), None
+            return ArticleOutcome(Status.UNCHANGED, object_id, record.title, head), None
         stored = self.record(object_id)
-        status = "new" if version == 1 else "new version"
+        status = Status.NEW if version == 1 else Status.NEW_VERSION
         return ArticleOutcome(status, object_id, record.title, version), stored
 
     def _page_files(self, raw: bytes, split: SplitPage, page_id: str,
@@ -456,11 +440,12 @@ class Archive:
     def index_notice(self) -> str | None:
         """Make sure the index can be searched; say so when it had to be rebuilt."""
         state = self.index.state()
-        if state == "ok":
+        if state == IndexState.OK:
             return None
         count = self.rebuild_index()
-        reason = {"missing": "no index was found", "stale": "the index was built by another schema version",
-                  "broken": "the index could not be opened"}[state]
+        reason = {IndexState.MISSING: "no index was found",
+                  IndexState.STALE: "the index was built by another schema version",
+                  IndexState.BROKEN: "the index could not be opened"}[state]
         return f"{reason}; rebuilt it from the store ({count} articles)"
 
     def rebuild_index(self, *, progress: Progress | None = None, procs: int = 1) -> int:
@@ -474,7 +459,7 @@ class Archive:
         Commits every ``batch`` articles, so memory stays bounded and an
         interrupted run resumes where it stopped.  Returns how many were written.
         """
-        if self.index.state() != "ok":
+        if self.index.state() != IndexState.OK:
             self.index.create()
         if not self.store.exists():
             return 0
@@ -512,7 +497,7 @@ class Archive:
 
     def _index_problems(self) -> list[str]:
         state = self.index.state()
-        if state != "ok":
+        if state != IndexState.OK:
             return [f"{self.index.path}: index is {state}; `archive reindex` rebuilds it"]
         indexed = self.index.stored()
         problems = []

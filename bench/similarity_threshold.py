@@ -14,7 +14,7 @@ import itertools
 import random
 from pathlib import Path
 
-from archive.pipeline import split_bytes
+from archive.extract import split_bytes
 from archive.records import SAME_BODY, similarity
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -14,8 +14,7 @@ import argparse
 import time
 from pathlib import Path
 
-from archive.read import read_page
-from archive.split import split_page
+from archive.extract import read_page, split_page
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from hypothesis import HealthCheck, given, settings
 
-from archive.pipeline import split_bytes
+from archive.extract import split_bytes
 from pagewriter import page
 from splitscore import fold
 

@@ -15,7 +15,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from archive import errors
-from archive.pipeline import split_bytes
+from archive.extract import split_bytes
 from conftest import DATA, MOSUL
 
 BAD = sorted((DATA / "bad").iterdir())

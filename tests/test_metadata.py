@@ -4,15 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from archive.metadata import (
-    find_date,
-    is_fair_use,
-    is_noise,
-    match_dateline,
-    match_page_date_line,
-    parse_byline,
-    parse_source_line,
-)
+from archive.extract.dates import find_date, match_dateline, match_page_date_line
+from archive.extract.lines import is_fair_use, is_noise, parse_byline, parse_source_line
 
 
 @pytest.mark.parametrize(("text", "iso"), [

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from archive.errors import DecodeError, ParseError
-from archive.read import read_page
+from archive.extract import read_page
 from conftest import PAGES
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from archive.pipeline import split_bytes
+from archive.extract import split_bytes
 from conftest import MOSUL, page_pairs
 from splitscore import fold, score_articles
 

@@ -26,6 +26,7 @@ from .errors import (
     StoreCorrupt,
     StoreError,
 )
+from .extract import split_bytes
 from .index import SearchIndex
 from .layout import ARTICLES, article_path, is_article_id, normalize_id, page_path
 from .models import (
@@ -42,10 +43,8 @@ from .models import (
     Status,
     Version,
 )
-from .read import read_page
 from .records import SAME_BODY, body_of, identity_key, old_sightings, record_files, record_from, similarity
 from .search import run_search, similar_articles
-from .split import split_page
 from .store import Store, fault
 from .text import fold, normalize
 
@@ -124,19 +123,6 @@ def read_source(name: str, *, max_bytes: int, stdin: Any = None) -> bytes:
             return fh.read(max_bytes + 1)
     except OSError as exc:
         raise SourceError(f"{name}: cannot read ({exc.strerror or exc})", path=name) from None
-
-
-def split_bytes(raw: bytes, *, name: str, max_bytes: int | None = None) -> SplitPage:
-    """Read and split one page's bytes (no store, no index).
-
-    Raises:
-        SourceError: the bytes are not a page, or no article is found in them.
-    """
-    page = split_page(read_page(raw, name=name, max_bytes=max_bytes))
-    articles = tuple(a for a in page.articles if a.body.strip())
-    if not articles:
-        raise ParseError(f"{name}: no article found in the page", path=name)
-    return replace(page, articles=articles)
 
 
 # ---------------------------------------------------------------- the archive

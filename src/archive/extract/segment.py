@@ -1,47 +1,33 @@
-"""Splitting: a ``SourcePage`` -> a ``SplitPage`` of articles.
+"""Segmenting: a ``SourcePage`` -> a ``SplitPage`` of articles.
 
 A compilation page is page furniture (title, date line, source line, fair-use
 note) around a run of articles, each opened by a header: a headline block, an
 optional standfirst, a byline, an optional editor's note and a dateline.  The
-splitter classifies every block once (``BlockInfo``), finds the headers by their
+segmenter classifies every block once (``features``), finds the headers by their
 anchors (an explicit byline, a dateline, an outlet line between a headline and
-a dateline), then checks the count against the page's source line and
-promotes the likeliest headline-only blocks when articles are missing.
-Whatever it is unsure of, it says in the article's ``review_reasons``.
+a dateline), adds the ones no anchor announced (``items``), then has ``fields``
+assemble each article.  Whatever it is unsure of, it says in the article's
+``review_reasons``.
 """
 
 from __future__ import annotations
 
-import re
-
-from .assemble import build_articles, page_title, unused_entries
-from .blocks import (
-    SENTENCE_END_RE,
-    BlockInfo,
-    Header,
-    classify,
-    is_date_only,
-    is_label,
-    is_prose,
-    presplit,
-)
-from .metadata import (
+from ..models import SourcePage, SplitPage
+from .dates import DateMatch, find_date, match_page_date_line
+from .features import BlockInfo, Header, classify, is_date_only, is_prose, presplit
+from .fields import build_articles, page_title
+from .items import find_items, promote_missing
+from .lines import (
     Byline,
-    DateMatch,
     SourceEntry,
-    find_date,
-    is_all_caps,
     is_fair_use,
     looks_like_name_line,
     looks_like_person,
-    match_page_date_line,
     parse_credit,
     parse_source_line,
-    related_title,
     title_case_ratio,
 )
-from .models import SourcePage, SplitPage
-from .text import fold
+from .patterns import PART_RE, SENTENCE_END_RE
 
 _PREAMBLE_SCAN = 8
 
@@ -52,9 +38,9 @@ def split_page(page: SourcePage) -> SplitPage:
     page_date, page_date_text, source = _furniture_top(infos)
     fair_use = _furniture_fair_use(infos)
     headers = _find_headers(infos)
-    headers = _find_items(infos, headers)
+    headers = find_items(infos, headers)
     entries = source[0] if source else []
-    headers = _promote_missing(infos, headers, entries)
+    headers = promote_missing(infos, headers, entries)
     if not headers:
         headers = [_whole_page_header(infos)]
     headers = _split_parts(infos, headers)
@@ -335,16 +321,13 @@ def _person(text: str) -> str:
     return " ".join(w.capitalize() if w.isupper() and len(w) > 2 else w for w in words)
 
 
-_PART_RE = re.compile(r"^part\s+(?:\d+|[ivx]+|one|two|three|four|five|six)\b[^.]{0,40}$", re.IGNORECASE)
-
-
 def _split_parts(infos: list[BlockInfo], headers: list[Header]) -> list[Header]:
     """A post printed in parts ("Part 1" ... "PART 2") under one byline: one article per part."""
     out: list[Header] = []
     for n, header in enumerate(headers):
         end = headers[n + 1].start if n + 1 < len(headers) else len(infos)
         parts = [j for j in range(header.body, end) if len(infos[j].block.lines) == 1
-                 and _PART_RE.match(infos[j].block.text)]
+                 and PART_RE.match(infos[j].block.text)]
         if len(parts) < 2 or parts[0] != header.body:
             out.append(header)
             continue
@@ -352,147 +335,3 @@ def _split_parts(infos: list[BlockInfo], headers: list[Header]) -> list[Header]:
             out.append(Header(start=j, body=j + 1, title=infos[j].block.text, title_index=j,
                                byline=header.byline, standfirst=header.standfirst, reasons=list(header.reasons)))
     return out
-
-
-# ---------------------------------------------------------------- listing items
-
-
-def _find_items(infos: list[BlockInfo], headers: list[Header]) -> list[Header]:
-    """Headline-then-text items no byline or dateline announced: listing teasers, labelled sections."""
-    claimed: set[int] = set()
-    for h in headers:
-        # The block after a header is its text, unless the header carried its own (a dek).
-        first_text = h.body if (h.standfirst or h.lead) else h.body + 1
-        claimed.update(range(h.start, max(first_text, h.end + 1)))
-    n = len(infos)
-    candidates: list[Header] = []
-    for i, info in enumerate(infos):
-        if i in claimed or info.furniture or is_label(info):
-            continue
-        lines = info.block.lines
-        dek = (len(lines) == 2 and info.byline is None and not info.noise and info.dateline is None
-               and title_case_ratio(lines[0]) >= 0.75 and not SENTENCE_END_RE.search(lines[0])
-               and len(lines[0].split()) <= 25 and len(lines[1].split()) >= 4)
-        if not info.titleish and not dek:
-            continue
-        if dek:
-            # "Headline / dek" in one block: the dek is the item's text.
-            header = Header(start=i, body=i + 1, title=lines[0], title_index=i, lead=[lines[1]])
-            claimed.add(i)
-            candidates.append(header)
-            continue
-        k = i + 1
-        header = Header(start=i, body=i + 1, title=info.block.text, title_index=i)
-        author = outlet = date = None
-        while k < n and k not in claimed and k - i <= 3:
-            nxt = infos[k]
-            if is_date_only(nxt.block):
-                date = find_date(nxt.block.text)
-            elif nxt.byline is not None and len(nxt.block.lines) == 1:
-                outlet, author, date = nxt.byline.outlet, nxt.byline.author, nxt.byline.date or date
-            elif nxt.name_line and len(nxt.block.lines) == 1 and len(nxt.block.text.split()) <= 8:
-                name = nxt.block.text.split(",")[0].strip()
-                if looks_like_person(name):
-                    author = name
-                else:
-                    outlet = name
-            else:
-                break
-            k += 1
-        if k >= n or k in claimed or not is_prose(infos[k].block):
-            continue
-        header.body = k
-        header.end = k - 1
-        claimed.update(range(i, k))
-        if author or outlet or date:
-            header.byline = Byline(outlet, author, date)
-        label = i - 1
-        if label >= 0 and label not in claimed and is_label(infos[label]):
-            header.start, header.section = label, infos[label].block.text
-        candidates.append(header)
-    if not candidates:
-        return headers
-    bylined = [h.start for h in headers if h.byline is not None and h.byline.explicit]
-    if bylined:
-        first = min(bylined)
-        # Before the first bylined item, an unbylined "item" is the page's heading and blurb
-        # unless a heading stands above it.
-        candidates = [h for h in candidates if h.start > first or h.byline is not None
-                      or any(infos[j].titleish and not infos[j].furniture for j in range(h.start))]
-    labelled = [h for h in candidates if h.section]
-    accepted = list(labelled)
-    rest = [h for h in candidates if not h.section]
-    if rest and _looks_like_listing(infos, headers, rest):
-        for h in rest:
-            tag = h.start - 1
-            tags = sum(1 for c in rest if c.start - 1 >= 0 and c.start - 1 not in claimed
-                       and infos[c.start - 1].titleish and not is_prose(infos[c.start - 1].block))
-            if tags >= 2 and tag >= 0 and tag not in claimed and infos[tag].titleish:
-                # A category-tag line over every headline belongs to its item.
-                h.start, h.section = tag, infos[tag].block.text
-            accepted.append(h)
-    return sorted(headers + accepted, key=lambda h: h.start)
-
-
-def _looks_like_listing(infos: list[BlockInfo], headers: list[Header], items: list[Header]) -> bool:
-    """True when items are short (a teaser each): a digest, not articles with sub-headings."""
-
-    def median_gap(group: list[Header], fences: list[int]) -> int:
-        gaps = []
-        for h in group:
-            nxt = next(s for s in fences if s > h.start)
-            gaps.append(len(h.lead) + sum(1 for j in range(h.body, nxt)
-                                          if not infos[j].furniture and is_prose(infos[j].block)))
-        gaps.sort()
-        return gaps[len(gaps) // 2]
-
-    end = [len(infos)]
-    if headers and median_gap(headers, sorted([h.start for h in headers] + end)) > 2:
-        return False
-    fences = sorted([h.start for h in headers] + [h.start for h in items] + end)
-    return len(fences) >= 4 and median_gap(headers + items, fences) <= 2
-
-
-# ---------------------------------------------------------------- missing articles
-
-
-def _promote_missing(infos: list[BlockInfo], headers: list[Header], entries: list[SourceEntry]) -> list[Header]:
-    """When the source line names more outlets than the headers found, promote headline-only blocks."""
-    if not entries or not headers:
-        return headers
-    unused = unused_entries(headers, entries)
-    bylineless = [h for h in headers if h.byline is None]
-    missing = len(unused) - len(bylineless)
-    if missing <= 0:
-        return headers
-    used: set[int] = set()
-    for h in headers:
-        used.update(range(h.start, h.body + 1))
-    related = [related_title(i.block.lines[0]) for i in infos if i.noise]
-    related_folded = [fold(r) for r in related if r]
-    candidates = []
-    for j, info in enumerate(infos):
-        if j in used or not info.head or info.furniture or j < headers[0].start:
-            continue
-        if j + 1 >= len(infos) or infos[j + 1].head or infos[j + 1].furniture:
-            continue
-        title = info.block.text
-        score = 0.0
-        folded = fold(title)
-        if any(folded.startswith(r) or r.startswith(folded) for r in related_folded):
-            score += 3
-        if re.search(r"\s[–—-]\s|:", title):
-            score += 1
-        score += min(len(title.split()), 12) / 6
-        if info.block.kind == "heading" or is_all_caps(title):
-            score += 0.5
-        candidates.append((score, j))
-    candidates.sort(reverse=True)
-    promoted = []
-    for _score, j in candidates[:missing]:
-        header = Header(start=j, body=j + 1, title=infos[j].block.text, title_index=j,
-                         reasons=["headline guessed"])
-        promoted.append(header)
-    return sorted(headers + promoted, key=lambda h: h.start)
-
-

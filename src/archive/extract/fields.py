@@ -1,4 +1,4 @@
-"""Assembling articles: a page's headers -> ``Article`` records and the page title.
+"""Fields: a page's headers -> ``Article`` records, and the page title.
 
 Each article's text runs from its body start to the next header; credits at
 its end (feed footers, bare origin domains, source URLs with dates) fill in
@@ -9,18 +9,19 @@ from __future__ import annotations
 
 import re
 
-from .blocks import TEASER_END_RE, BlockInfo, Header, is_cut_heading
-from .metadata import (
+from ..models import Article, SourcePage
+from ..text import fold
+from .dates import url_date
+from .features import BlockInfo, Header, is_cut_heading
+from .lines import (
     SourceEntry,
     find_inline_byline,
     is_trailer,
     parse_credit,
     parse_trailing_author,
     strip_read_more,
-    url_date,
 )
-from .models import Article, SourcePage
-from .text import fold
+from .patterns import AUTHOR_BIO_TEMPLATE, AUTHOR_SUFFIX_RE, TEASER_END_RE
 
 
 def unused_entries(headers: list[Header], entries: list[SourceEntry]) -> list[SourceEntry]:
@@ -152,7 +153,7 @@ def _strip_author_bio(body: str, author: str) -> str:
         return body
     paragraphs = body.split("\n\n")
     last = paragraphs[-1]
-    pattern = rf"^{re.escape(names[0])}\b(?:\s+\S+){{0,2}}?\s+{re.escape(names[-1])}\s+(?:is|was|has|writes)\b"
+    pattern = AUTHOR_BIO_TEMPLATE.format(first=re.escape(names[0]), last=re.escape(names[-1]))
     if len(paragraphs) > 1 and re.match(pattern, last):
         paragraphs.pop()
     return "\n\n".join(paragraphs)
@@ -160,7 +161,7 @@ def _strip_author_bio(body: str, author: str) -> str:
 
 def _strip_author_suffix(title: str, author: str) -> str:
     """ "Headline – Andrew McCarthy" -> "Headline" when the suffix names the author."""
-    match = re.match(r"^(?P<title>.+?)\s+[–—-]\s+(?P<name>[^–—-]{3,40})$", title)
+    match = AUTHOR_SUFFIX_RE.match(title)
     if not match:
         return title
     last = author.split()[-1].casefold()

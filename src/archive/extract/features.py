@@ -1,36 +1,28 @@
-"""Blocks as the splitter sees them: what each paragraph of a page looks like.
+"""Features of blocks: what each paragraph of a page looks like, computed once.
 
 ``classify`` looks at a block once (a dateline? a byline, and on which line?
 headline-like? a name line? noise?) and ``BlockInfo`` keeps the answers;
-``Header`` is an article's opening as ``split.py`` finds it.
+``Header`` is an article's opening as ``segment`` finds it.
 """
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
-from .metadata import (
+from ..models import Block
+from .dates import DateMatch, find_date, match_dateline, match_wire_dateline, parse_date
+from .lines import (
     Byline,
-    DateMatch,
-    find_date,
     is_all_caps,
     is_editor_note,
     is_noise,
     looks_like_name_line,
-    match_dateline,
-    match_wire_dateline,
     parse_byline,
-    parse_date,
     title_case_ratio,
 )
-from .models import Block
+from .patterns import BYLINE_OPENING_RE, CLOSED_LINE_RE, PROSE_END_RE, SENTENCE_END_RE, TEASER_END_RE
 
 MAX_HEAD_WORDS = 30
-SENTENCE_END_RE = re.compile(r"[.;,]$")
-#: The end of a listing's teaser: "more...", "Read more.", "Read More »", "[…]".
-TEASER_END_RE = re.compile(r"(?:\bmore\s*(?:\.\.\.|…)|\bread\s+more\.?|Read More\s*»|\[…\]|\[\.\.\.\])\s*$",
-                            re.IGNORECASE)
 
 
 @dataclass
@@ -147,9 +139,9 @@ def is_date_only(block: Block) -> bool:
 
 def is_prose(block: Block) -> bool:
     words = block.text.split()
-    if re.match(r"^(?:By|Author:)\s+[A-Z]\w+\s+[A-Z]", block.text) and len(words) >= 5:
+    if BYLINE_OPENING_RE.match(block.text) and len(words) >= 5:
         return True  # a teaser that opens with its byline
-    ends = bool(re.search(r"[.!?…\"”’]$", block.text))
+    ends = bool(PROSE_END_RE.search(block.text))
     if not ends and title_case_ratio(block.text) >= 0.75:
         return False  # another headline
     return len(words) >= 12 or (len(words) >= 5 and ends)
@@ -163,5 +155,5 @@ def is_label(info: BlockInfo) -> bool:
 
 def is_cut_heading(block: Block) -> bool:
     line = block.lines[-1]
-    return len(block.lines) == 1 and len(line.split()) <= 20 and not re.search(r"[.!?”\"’)]$", line) \
+    return len(block.lines) == 1 and len(line.split()) <= 20 and not CLOSED_LINE_RE.search(line) \
         and (title_case_ratio(line) >= 0.75 or len(line) <= 3)

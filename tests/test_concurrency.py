@@ -43,7 +43,7 @@ def test_four_writers_with_25_pages_each(tmp_path):
         _out, err = proc.communicate(timeout=600)
         assert proc.returncode == 0, err
     archive = Archive(load_config(folder / "archive.toml"))
-    ids = list(archive.store.iter_ids())
+    ids = list(archive.store.iter_ids("articles"))
     assert len(ids) == len(set(ids)) == 200
     assert len(list(archive.store.iter_ids("pages"))) == 100
     assert archive.verify() == []
@@ -62,7 +62,7 @@ def test_two_writers_adding_the_same_page(tmp_path):
         assert proc.returncode == 0, err
         outputs.append(out)
     archive = Archive(load_config(folder / "archive.toml"))
-    ids = list(archive.store.iter_ids())
+    ids = list(archive.store.iter_ids("articles"))
     assert len(ids) == 4
     assert all(archive.store.head(i) == 1 for i in ids)
     assert [archive.store.head(p) for p in archive.store.iter_ids("pages")] == [1]

@@ -171,9 +171,9 @@ def test_disk_full_in_the_middle_of_an_add_rolls_back(run, archive_dir, tmp_path
     fixed.write_text(MOSUL.read_text(encoding="utf-8").replace("told RT.", "told RT on Friday.")
                      .replace("was a mistake.", "was a mistake, it said."), encoding="utf-8")
     before = tree(archive_dir)
-    import archive.store as store_module
+    import archive.store._fs as store_module
 
-    real_write = store_module._write
+    real_write = store_module.write
     for fail_at in (1, 3, 6, 12):
         calls = {"n": 0}
 
@@ -183,13 +183,13 @@ def test_disk_full_in_the_middle_of_an_add_rolls_back(run, archive_dir, tmp_path
                 raise OSError(errno.ENOSPC, "No space left on device")
             real_write(path, data)
 
-        monkeypatch.setattr(store_module, "_write", full_disk)
+        monkeypatch.setattr(store_module, "write", full_disk)
         line = one_line_error(run("add", str(fixed), code=1), str(fixed))
         assert "No space left on device" in line and "nothing of this page was stored" in line
         after = tree(archive_dir)
         assert {k: v for k, v in after.items() if "/staging/" not in k} == before
         assert not any("/staging/" in k for k in after)
-    monkeypatch.setattr(store_module, "_write", real_write)
+    monkeypatch.setattr(store_module, "write", real_write)
     assert run("verify").exit_code == 0
     assert "2 new version" in run("add", str(fixed)).output
 

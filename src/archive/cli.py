@@ -24,6 +24,7 @@ from .errors import ArchiveError, ArticleNotFound, ConfigError, SourceErrors
 from .export import FORMATS, export
 from .models import ArticleRecord, PageOutcome, SearchResult, Status
 from .pipeline import Archive
+from .store import PURGE_LOG
 from .text import clean
 
 EXIT_OK, EXIT_ERROR, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 70
@@ -116,7 +117,7 @@ def init(folder: str) -> None:
     else:
         config_file.write_text(render_default_config(), encoding="utf-8")
         click.echo(f"wrote {config_file}")
-    if archive.store.create():
+    if archive.create_store():
         click.echo(f"created store {archive.store.root}")
     else:
         click.echo(f"store {archive.store.root} exists")
@@ -623,7 +624,7 @@ def purge(ctx: click.Context, object_id: str, reason: str, yes: bool) -> None:
     if not yes:
         raise click.UsageError("purge deletes every version for good: add --yes to confirm")
     entry = curation.purge(_archive(ctx), object_id, reason=reason)
-    click.echo(f"purged {entry['id']} ({entry['versions']} version(s)); recorded in store/{curation.PURGE_LOG}")
+    click.echo(f"purged {entry['id']} ({entry['versions']} version(s)); recorded in store/{PURGE_LOG}")
     if entry["id"].startswith("articles/"):
         click.echo("note: the pages it came from still hold its text in their originals; purge them to remove it")
 

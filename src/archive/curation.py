@@ -8,20 +8,15 @@ leaves a record that it existed in ``extensions/archive-purged/``.
 from __future__ import annotations
 
 import difflib
-import json
-import os
 import re
-import shutil
-import uuid
 from dataclasses import replace
 from typing import Any
 
-from .errors import ArticleNotFound, StoreError, UsageError
+from .errors import ArticleNotFound, UsageError
 from .layout import ARTICLES, normalize_id
 from .models import ArticleRecord, Correction, HistoryEntry, IndexState
 from .pipeline import Archive, apply_corrections
 from .records import identity_key, record_files
-from .store import PURGE_LOG
 from .text import now
 
 EDITABLE = ("title", "outlet", "author", "date")
@@ -120,25 +115,7 @@ def purge(archive: Archive, object_id: str, *, reason: str) -> dict[str, Any]:
     """
     object_id = normalize_id(object_id)
     with archive.store.lock():
-        inventory = archive.store.inventory(object_id)
-        folder = archive.store.object_dir(object_id)
-        trash = archive.store.work / "staging" / f"purge-{uuid.uuid4().hex}"
-        trash.parent.mkdir(parents=True, exist_ok=True)
-        entry = {"id": object_id, "time": now(), "reason": reason, "versions": len(inventory["versions"]),
-                 "ocfl_id": inventory.get("id"),
-                 "inventory_sha512": (folder / "inventory.json.sha512").read_text().split()[0]}
-        try:
-            os.rename(folder, trash)
-            log = archive.store.root / PURGE_LOG
-            log.parent.mkdir(parents=True, exist_ok=True)
-            with log.open("a", encoding="utf-8") as fh:
-                fh.write(json.dumps(entry, ensure_ascii=False) + "\n")
-                fh.flush()
-                os.fsync(fh.fileno())
-        except OSError as exc:
-            raise StoreError(f"{folder}: cannot purge ({exc.strerror or exc})", path=str(folder)) from None
-        shutil.rmtree(trash, ignore_errors=True)
-        archive.store.prune_empty_parents(folder)
+        entry = archive.store.purge(object_id, reason=reason)
         if object_id.startswith(f"{ARTICLES}/") and archive.index.state() == IndexState.OK:
             archive.index.write([], delete=[object_id])
     return entry

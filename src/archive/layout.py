@@ -92,6 +92,30 @@ def is_article_id(object_id: str) -> bool:
     return object_id.startswith(f"{ARTICLES}/")
 
 
-def ocfl_id(object_id: str) -> str:
-    """The identifier written in an object's OCFL inventory."""
-    return f"info:archive/{object_id}"
+#: The README.md of a store, for a person browsing it.
+STORE_README = """# This folder is an archive store
+
+It is an [OCFL 1.1](https://ocfl.io/1.1/spec/) storage root written by
+`archive`. Every article and every page it came from is one OCFL object: a
+folder whose `inventory.json` lists every version and the SHA-512 digest of
+every file. Versions are never changed; a corrected page adds a version.
+
+    articles/<outlet>/<yyyy>/<mm>/<title>/   one article
+        v1/content/article.md                the article: front matter, then the text
+        v1/content/meta.json                 the same metadata, for programs
+        v2/...                               a later version, holding only changed files
+    pages/<yyyy>/<mm>/<title>/               one ingested page
+        v1/content/original.txt|.html        the bytes as they were read
+        v1/content/page.json                 page title, date, fair-use note, article ids
+        v1/content/page.md                   the same, to read
+
+The newest version of a file is in the highest `vN/content/` that holds it;
+`inventory.json` says which file each version is made of. Undated items sit
+under `undated/`, an unknown outlet under `unknown-outlet/`.
+`extensions/archive-work/` holds the write lock and half-built versions;
+`extensions/archive-purged/purged.jsonl` records what `archive purge` deleted.
+
+Do not edit files here by hand: `archive verify` will report the change.
+Use `archive edit`, `archive remove` and friends, which add versions.
+The search index lives outside this folder and is rebuilt by `archive reindex`.
+"""

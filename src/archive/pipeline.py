@@ -28,7 +28,7 @@ from .errors import (
 )
 from .extract import split_bytes
 from .index import SearchIndex
-from .layout import ARTICLES, article_path, is_article_id, normalize_id, page_path
+from .layout import ARTICLES, STORE_README, article_path, is_article_id, normalize_id, page_path
 from .models import (
     Article,
     ArticleOutcome,
@@ -139,6 +139,10 @@ class Archive:
         #: Things the caller should tell the user (an index rebuilt, say).
         self.notices: list[str] = []
 
+    def create_store(self) -> bool:
+        """Make the store if it is not there; True when it was made now."""
+        return self.store.create(readme=STORE_README)
+
     # ------------------------------------------------------------ reading records
 
     def record(self, object_id: str, *, version: int | None = None) -> ArticleRecord:
@@ -198,7 +202,7 @@ class Archive:
         if not dry_run and prepared:
             # An index folder archive did not make is refused before anything is stored.
             self.index.check_folder()
-        if not dry_run and prepared and self.store.create():
+        if not dry_run and prepared and self.create_store():
             report.notices.append(f"created a new archive store at {self.store.root}")
         for start in range(0, len(prepared), _BATCH_PAGES):
             chunk = prepared[start:start + _BATCH_PAGES]

@@ -1,0 +1,169 @@
+"""Writing objects: a new object or version built aside and committed in one step; rollback; purge.
+
+A new object is built whole in a staging folder, fsynced, then renamed into
+place: the rename is the commit.  A new version is staged the same way, its
+``vN`` folder renamed into the object, and the root ``inventory.json``
+replaced last, atomically: that replacement is the commit point.  Every write
+goes through ``_fs.write``, every step the crash tests kill at is a ``fault``.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+from pathlib import Path
+from typing import Any
+
+from ..errors import StoreCorrupt, StoreError
+from ..text import now
+from . import _fs
+from ._fs import digest_bytes, fault
+from .ocfl import DIGEST, INVENTORY_TYPE, OBJECT_SPEC, head_of, inventory_bytes
+
+State = dict[str, list[str]]
+
+
+def version_block(state: State, message: str, user: dict[str, str]) -> dict[str, Any]:
+    """An inventory's entry for one version."""
+    return {"created": now(precise=True), "message": message, "state": state, "user": user}
+
+
+def write_new(staging: Path, final: Path, files: dict[str, bytes], *, inventory_id: str, message: str,
+              user: dict[str, str]) -> None:
+    """Build a new object in ``staging`` and rename it to ``final``; nothing is left behind on failure."""
+    try:
+        _build_new(staging, final, files, inventory_id, message, user)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+
+
+def _build_new(staging: Path, final: Path, files: dict[str, bytes], inventory_id: str, message: str,
+               user: dict[str, str]) -> None:
+    manifest: dict[str, list[str]] = {}
+    state: State = {}
+    for logical, data in sorted(files.items()):
+        digest = digest_bytes(data)
+        state.setdefault(digest, []).append(logical)
+        if digest not in manifest:
+            manifest[digest] = [f"v1/content/{logical}"]
+            _fs.write(staging / "v1" / "content" / logical, data)
+    inventory = {
+        "id": inventory_id, "type": INVENTORY_TYPE, "digestAlgorithm": DIGEST, "head": "v1",
+        "contentDirectory": "content", "manifest": manifest,
+        "versions": {"v1": version_block(state, message, user)},
+    }
+    raw, sidecar = inventory_bytes(inventory)
+    for folder in (staging, staging / "v1"):
+        _fs.write(folder / "inventory.json", raw)
+        _fs.write(folder / "inventory.json.sha512", sidecar)
+    _fs.write(staging / f"0={OBJECT_SPEC}", f"{OBJECT_SPEC}\n".encode())
+    for folder in (staging / "v1" / "content", staging / "v1", staging):
+        _fs.fsync_dir(folder)
+    fault("staged")
+    final.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        os.rename(staging, final)
+    except OSError:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    _fs.fsync_dir(final.parent)
+
+
+def next_state(inventory: dict[str, Any], files: dict[str, bytes],
+               keep: tuple[str, ...]) -> tuple[State, dict[str, bytes]] | None:
+    """The state of the version ``files`` would make (``keep``: head files carried over), and the
+    bytes of each new digest; None when it is the head's state."""
+    old_state: State = inventory["versions"][f"v{head_of(inventory)}"]["state"]
+    state: State = {}
+    for digest, logicals in old_state.items():
+        for logical in logicals:
+            if logical in keep and logical not in files:
+                state.setdefault(digest, []).append(logical)
+    new_data: dict[str, bytes] = {}
+    for logical, data in sorted(files.items()):
+        digest = digest_bytes(data)
+        state.setdefault(digest, []).append(logical)
+        new_data.setdefault(digest, data)
+    for logicals in state.values():
+        logicals.sort()
+    if state == {d: sorted(v) for d, v in old_state.items()}:
+        return None
+    return state, new_data
+
+
+def write_version(staging: Path, target: Path, inventory: dict[str, Any], state: State, new_data: dict[str, bytes],
+                  number: int, *, message: str, user: dict[str, str]) -> int:
+    """Stage version ``number`` of the object in ``target``, rename it in, and replace the root inventory."""
+    name = f"v{number}"
+    for digest, data in new_data.items():
+        if digest not in inventory["manifest"]:
+            logical = state[digest][0]
+            inventory["manifest"][digest] = [f"{name}/content/{logical}"]
+            _fs.write(staging / name / "content" / logical, data)
+    inventory["versions"][name] = version_block(state, message, user)
+    inventory["head"] = name
+    raw, sidecar = inventory_bytes(inventory)
+    _fs.write(staging / name / "inventory.json", raw)
+    _fs.write(staging / name / "inventory.json.sha512", sidecar)
+    _fs.write(staging / "inventory.json", raw)
+    _fs.write(staging / "inventory.json.sha512", sidecar)
+    for folder in (staging / name / "content", staging / name, staging):
+        _fs.fsync_dir(folder)
+    if (target / name).exists():
+        shutil.rmtree(staging, ignore_errors=True)
+        raise StoreCorrupt(f"{target / name}: an uncommitted version is in the way; run `archive verify --repair`",
+                           path=str(target / name))
+    fault("staged")
+    os.rename(staging / name, target / name)
+    _fs.fsync_dir(target)
+    fault("renamed")
+    # The commit point: the root inventory names the new version.
+    os.replace(staging / "inventory.json", target / "inventory.json")
+    fault("inventory")
+    os.replace(staging / "inventory.json.sha512", target / "inventory.json.sha512")
+    _fs.fsync_dir(target)
+    shutil.rmtree(staging, ignore_errors=True)
+    return number
+
+
+def undo(root: Path, folder: Path, version: int, staging: Path) -> None:
+    """Undo version ``version`` of the object in ``folder``: remove the object (version 1), or put
+    the previous inventory back and remove the version's folder."""
+    if version == 1:
+        os.rename(folder, staging / "object")
+        shutil.rmtree(staging, ignore_errors=True)
+        prune_empty_parents(root, folder)
+        return
+    previous = folder / f"v{version - 1}"
+    shutil.copyfile(previous / "inventory.json", staging / "inventory.json")
+    shutil.copyfile(previous / "inventory.json.sha512", staging / "inventory.json.sha512")
+    os.replace(staging / "inventory.json", folder / "inventory.json")
+    os.replace(staging / "inventory.json.sha512", folder / "inventory.json.sha512")
+    shutil.rmtree(folder / f"v{version}", ignore_errors=True)
+    shutil.rmtree(staging, ignore_errors=True)
+    _fs.fsync_dir(folder)
+
+
+def delete(root: Path, folder: Path, trash: Path, log: Path, entry: dict[str, Any]) -> None:
+    """Move the object in ``folder`` out of the root, append ``entry`` to the purge ``log``, delete it."""
+    try:
+        os.rename(folder, trash)
+        log.parent.mkdir(parents=True, exist_ok=True)
+        with log.open("a", encoding="utf-8") as fh:
+            fh.write(json.dumps(entry, ensure_ascii=False) + "\n")
+            fh.flush()
+            os.fsync(fh.fileno())
+    except OSError as exc:
+        raise StoreError(f"{folder}: cannot purge ({exc.strerror or exc})", path=str(folder)) from None
+    shutil.rmtree(trash, ignore_errors=True)
+    prune_empty_parents(root, folder)
+
+
+def prune_empty_parents(root: Path, folder: Path) -> None:
+    """Remove the folders a deleted object leaves empty (an empty folder is an OCFL error, E073)."""
+    parent = folder.parent
+    while parent != root and parent.is_dir() and not any(parent.iterdir()):
+        parent.rmdir()
+        parent = parent.parent

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from archive.config import load_config, render_default_config
-from archive.index import SearchIndex
 from archive.pipeline import Archive
+from archive.search import WhooshIndex
 
 DATA = Path(__file__).parent / "data"
 PAGES = DATA / "pages"
@@ -59,7 +59,7 @@ def cli_run(archive_dir: Path, monkeypatch: pytest.MonkeyPatch):
 
 
 @pytest.fixture
-def ram_index() -> SearchIndex:
-    index = SearchIndex(None)
+def ram_index() -> WhooshIndex:
+    index = WhooshIndex(None)
     index.create()
     return index

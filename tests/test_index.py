@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from archive.index import SearchRequest, document
 from archive.models import ArticleRecord, Sighting
+from archive.search import SearchRequest
+from archive.search.whoosh_schema import document
 
 
 def record(n, *, title, body, outlet="RT News", author=None, date="2016-10-20", review=False):

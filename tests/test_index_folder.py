@@ -17,7 +17,7 @@ from click.testing import CliRunner
 from archive.cli import cli
 from archive.config import load_config
 from archive.errors import ConfigError, SearchIndexError
-from archive.index import MARKER, SearchIndex
+from archive.search import MARKER, WhooshIndex
 from conftest import MOSUL
 
 
@@ -132,7 +132,7 @@ def test_a_folder_archive_began_is_its_own(tmp_path):
     folder.mkdir()
     (folder / MARKER).write_text('{"made_by": "archive", "schema_version": 0}\n')
     (folder / "_MAIN_1.toc.half").write_bytes(b"\0" * 10)
-    index = SearchIndex(folder)
+    index = WhooshIndex(folder)
     assert index.state() in ("missing", "stale")
     index.create()
     assert index.state() == "ok" and not (folder / "_MAIN_1.toc.half").exists()
@@ -142,6 +142,6 @@ def test_a_file_where_the_index_folder_should_be_is_refused(tmp_path):
     target = tmp_path / "index"
     target.write_text("not a folder\n")
     with pytest.raises(SearchIndexError, match="names a file"):
-        SearchIndex(target).create()
+        WhooshIndex(target).create()
     assert target.read_text() == "not a folder\n"
 

@@ -27,7 +27,6 @@ from .errors import (
     StoreError,
 )
 from .extract import split_bytes
-from .index import SearchIndex
 from .layout import ARTICLES, STORE_README, article_path, is_article_id, normalize_id, page_path
 from .models import (
     Article,
@@ -44,7 +43,7 @@ from .models import (
     Version,
 )
 from .records import SAME_BODY, body_of, identity_key, old_sightings, record_files, record_from, similarity
-from .search import run_search, similar_articles
+from .search import SearchIndex, WhooshIndex, run_search, similar_articles
 from .store import Store, fault
 from .text import fold, normalize
 
@@ -135,7 +134,7 @@ class Archive:
         self.config = config
         self.store = Store(config.store_path, user_name=config.user_name, user_address=config.user_address,
                            lock_timeout=config.lock_timeout)
-        self.index = SearchIndex(config.index_path, lock_timeout=config.lock_timeout)
+        self.index: SearchIndex = WhooshIndex(config.index_path, lock_timeout=config.lock_timeout)
         #: Things the caller should tell the user (an index rebuilt, say).
         self.notices: list[str] = []
 

@@ -1,4 +1,4 @@
-"""Searching: a user's query and filters -> ``SearchResult`` of ``Hit``s and facets.
+"""Query checking: a user's query in archive's language -> a query the engine reads as meant.
 
 The query language: words (all required), "phrases", OR, NOT / -word,
 parentheses, field:value for title, outlet, author, date, year, month, page,
@@ -11,12 +11,11 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable
 
-from .errors import QueryError
-from .index import FACET_FIELDS, HL_CLOSE, HL_OPEN, QUERY_FIELDS, SearchIndex, SearchRequest
-from .models import Facet, Hit, SearchResult
+from ..errors import QueryError
 
+#: Fields a query may name.
+QUERY_FIELDS = ("title", "body", "outlet", "author", "date", "year", "month", "page", "id")
 _FIELD_RE = re.compile(r"(?<![\w\"])([A-Za-z_]+):(?!//)")
 _DATE_VALUE_RE = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$")
 
@@ -88,42 +87,7 @@ def _rewrite_dates(text: str) -> str:
     return re.sub(r"\b(date):(\[[^\]]*\]|\S+)", month, text)
 
 
-def run_search(idx: SearchIndex, text: str, *, outlet: str | None = None, author: str | None = None,
-               since: str | None = None, until: str | None = None, needs_review: bool = False,
-               limit: int = 10, page: int = 1, sort: str = "relevance",
-               facets: tuple[str, ...] = ("outlet", "author", "year"),
-               body_for: Callable[[str], str] | None = None, snippets: bool = True) -> SearchResult:
-    """Search the index; facets count every hit, not only the page shown."""
-    for name in facets:
-        if name not in FACET_FIELDS:
-            raise QueryError(f"unknown facet '{name}' (facets: {', '.join(FACET_FIELDS)})", query=text)
-    for label, value in (("--since", since), ("--until", until)):
-        if value and not _valid_date(value):
-            raise QueryError(f"bad date for {label}: {value!r} (use YYYY, YYYY-MM or YYYY-MM-DD)", query=text)
-    request = SearchRequest(text=check_query(text), outlet=outlet, author=author, since=since, until=until,
-                            needs_review=needs_review, limit=limit, page=page, sort=sort, facets=facets,
-                            snippets=snippets)
-    raw = idx.search(request, body_for=body_for)
-    hits = []
-    for item in raw.hits:
-        snippet, marks = split_marks(item.snippet)
-        f = item.fields
-        hits.append(Hit(id=f["id"], title=f.get("title", ""), outlet=f.get("outlet") or None,
-                        author=f.get("author") or None, date=f.get("date") or None, score=item.score,
-                        snippet=snippet, highlights=tuple(marks)))
-    facet_list = tuple(Facet(name, tuple(raw.facets.get(name, []))) for name in facets)
-    return SearchResult(query=text, total=raw.total, hits=tuple(hits), facets=facet_list,
-                        suggestion=raw.corrected)
-
-
-def similar_articles(idx: SearchIndex, object_id: str, text: str, *, limit: int = 10) -> list[Hit]:
-    """The articles whose key terms are most like ``text`` (the text of ``object_id``)."""
-    return [Hit(id=h.fields["id"], title=h.fields.get("title", ""), outlet=h.fields.get("outlet") or None,
-                author=h.fields.get("author") or None, date=h.fields.get("date") or None, score=h.score,
-                snippet="") for h in idx.similar(object_id, text, limit=limit)]
-
-
-def _valid_date(value: str) -> bool:
+def valid_date(value: str) -> bool:
     if not _DATE_VALUE_RE.match(value):
         return False
     parts = [int(p) for p in value.split("-")] + [1, 1]
@@ -132,21 +96,3 @@ def _valid_date(value: str) -> bool:
     except ValueError:
         return False
     return parts[0] >= 1
-
-
-def split_marks(marked: str) -> tuple[str, list[tuple[int, int]]]:
-    """Snippet with highlight marks -> (plain text with spaces folded, [(start, end), ...])."""
-    plain: list[str] = []
-    marks: list[tuple[int, int]] = []
-    start = 0
-    for char in marked.strip():
-        if char == HL_OPEN:
-            start = len(plain)
-        elif char == HL_CLOSE:
-            marks.append((start, len(plain)))
-        elif char.isspace():
-            if plain and plain[-1] != " ":
-                plain.append(" ")
-        else:
-            plain.append(char)
-    return "".join(plain), marks

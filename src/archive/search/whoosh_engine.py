@@ -1,10 +1,9 @@
-"""The search index: Whoosh behind a small interface.
+"""The Whoosh engine: the archive's index in one folder, behind the ``SearchIndex`` interface.
 
-This is the only module that imports whoosh.  It never reads the store: the
-pipeline hands it ``ArticleRecord``s to index and, at search time, a function
-that returns an article's text for snippets (the body is not stored in the
-index).  A schema version is recorded beside the index; when it differs from
-``SCHEMA_VERSION`` the index must be rebuilt from the store.
+Whoosh is imported here and in ``whoosh_schema`` only.  A marker beside the
+index says archive made the folder and which schema version built it; archive
+deletes or rewrites only a folder that carries it, and rebuilds an index of
+another schema version from the store.
 """
 
 from __future__ import annotations
@@ -13,176 +12,21 @@ import datetime as dt
 import json
 import re
 import shutil
-from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
-from whoosh import fields, highlight, index, qparser, query, sorting
-from whoosh.analysis import CharsetFilter, Filter, LowercaseFilter, RegexTokenizer, StemFilter, Token
+from whoosh import highlight, index, qparser, query, sorting
 from whoosh.filedb.filestore import FileStorage, RamStorage
-from whoosh.support.charset import accent_map
 from whoosh.writing import LockError
 
-from .errors import QueryError, SearchIndexError
-from .models import ArticleRecord, IndexState
-from .text import split_people
+from ..errors import ArchiveError, QueryError, SearchIndexError
+from ..models import ArticleRecord, IndexState
+from .index import HL_CLOSE, HL_OPEN, RawHit, RawResult, SearchRequest
+from .whoosh_schema import DEFAULT_FIELDS, FACET_FIELDS, SCHEMA_VERSION, document, make_schema
 
-SCHEMA_VERSION = 4
+#: The ownership and schema marker archive writes first in an index folder it makes.
 MARKER = "archive-schema.json"
-#: Fields a query may name, and the index field each one searches.
-QUERY_FIELDS = {"title": "title", "body": "body", "outlet": "outlet", "author": "author",
-                "date": "date", "year": "year", "month": "month", "page": "page", "id": "id"}
-#: Facets: name -> index field.
-FACET_FIELDS = {"outlet": "outlet_f", "author": "author_f", "year": "year", "month": "month", "page": "page_f"}
-HL_OPEN, HL_CLOSE = "\x02", "\x03"
-_TOKEN = r"\w+(?:[-.,'’]\w+)*"
-_SPLIT_RE = re.compile(r"[-.,'’]+")
-
-
-class _CompoundFilter(Filter):
-    """Index "us-led" and "9,000" whole and also by their parts; queries keep them whole."""
-
-    # whoosh types Filter.__call__ and Composable.__call__ differently; this follows Filter.
-    def __call__(self, tokens: Iterable[Token]) -> Iterator[Token]:  # type: ignore[override]
-        for token in tokens:
-            text = token.text
-            yield token
-            if token.mode == "index" and not text.isalnum() and _SPLIT_RE.search(text):
-                for part in _SPLIT_RE.split(text):
-                    if part and part != text:
-                        token.text = part
-                        yield token
-
-
-class _WordStemFilter(StemFilter):
-    """Stems words, but not the text of a prefix or wildcard query ("palmy*" must not become "palmi*").
-
-    whoosh parses prefix, wildcard and fuzzy terms with ``removestops=False`` and plain words
-    with ``removestops=True``; that flag is the only sign of which one a query token is.
-    """
-
-    def __call__(self, tokens: Iterable[Token]) -> Iterator[Token]:  # type: ignore[override]
-        stem = self._stem
-        for token in tokens:
-            if not token.stopped and not (token.mode == "query" and not getattr(token, "removestops", True)):
-                token.text = stem(token.text)
-            yield token
-
-
-def _analyzer() -> Any:
-    return (RegexTokenizer(_TOKEN) | LowercaseFilter() | CharsetFilter(accent_map)
-            | _CompoundFilter() | _WordStemFilter(cachesize=100_000))
-
-
-def make_schema() -> fields.Schema:
-    """The one schema of the archive index."""
-    text = _analyzer()
-    return fields.Schema(
-        id=fields.ID(stored=True, unique=True),
-        version=fields.STORED(),
-        digest=fields.STORED(),
-        title=fields.TEXT(analyzer=text, stored=True, field_boost=2.0),
-        body=fields.TEXT(analyzer=text, stored=False),
-        outlet=fields.TEXT(analyzer=text, stored=True),
-        author=fields.TEXT(analyzer=text, stored=True),
-        outlet_f=fields.ID(sortable=True),
-        # Facets read sortable columns (fast); filters read the per-author and per-page terms.
-        author_f=fields.ID(sortable=True),
-        author_k=fields.KEYWORD(commas=True),
-        page_f=fields.ID(sortable=True),
-        date=fields.ID(stored=True, sortable=True),
-        # Days since 1 January 1 (a proleptic ordinal): range filters on a trie-encoded number
-        # touch a handful of terms, where a range over date strings touches every date.
-        day=fields.NUMERIC(int, bits=32, signed=False, shift_step=4),
-        year=fields.ID(sortable=True),
-        month=fields.ID(sortable=True),
-        page=fields.KEYWORD(commas=True, stored=True),
-        review=fields.ID(),
-        withdrawn=fields.ID(),
-    )
-
-
-@dataclass(frozen=True)
-class RawHit:
-    """A matching document's stored fields, score and snippet (with highlight marks)."""
-
-    fields: dict[str, Any]
-    score: float
-    snippet: str
-
-
-@dataclass(frozen=True)
-class RawResult:
-    total: int
-    hits: list[RawHit]
-    facets: dict[str, list[tuple[str, int]]]
-    corrected: str | None = None
-
-
-@dataclass
-class SearchRequest:
-    """What to search for: a query string already checked by ``search.py``, and filters."""
-
-    text: str
-    outlet: str | None = None
-    author: str | None = None
-    since: str | None = None
-    until: str | None = None
-    needs_review: bool = False
-    limit: int = 10
-    page: int = 1
-    sort: str = "relevance"
-    facets: tuple[str, ...] = ("outlet", "author", "year")
-    snippets: bool = True
-    extra: dict[str, Any] = field(default_factory=dict)
-
-
-def _ordinal(date: str) -> int:
-    """ "2016-10-20" -> its proleptic ordinal; 0 when undated or unreadable."""
-    try:
-        return dt.date.fromisoformat(date[:10]).toordinal()
-    except ValueError:
-        return 0
-
-
-def _bound(value: str, *, end: bool) -> int:
-    """A --since/--until value (YYYY, YYYY-MM or YYYY-MM-DD) as the first or last day it covers."""
-    parts = [int(p) for p in value.split("-")]
-    year, month, day = [*parts, 0, 0][:3]
-    if not end:
-        return dt.date(year, month or 1, day or 1).toordinal()
-    if day:
-        return dt.date(year, month, day).toordinal()
-    if month:
-        following = dt.date(year + (month == 12), month % 12 + 1, 1)
-        return following.toordinal() - 1
-    return dt.date(year, 12, 31).toordinal()
-
-
-def document(record: ArticleRecord) -> dict[str, Any]:
-    """The index document of one stored article."""
-    date = record.date or ""
-    return {
-        "id": record.id,
-        "version": record.version,
-        "digest": record.digest,
-        "title": record.title,
-        "body": record.body,
-        "outlet": record.outlet or "",
-        "author": record.author or "",
-        "outlet_f": record.outlet or "(none)",
-        "author_f": record.author or "(none)",
-        "author_k": ",".join(a.replace(",", " ") for a in split_people(record.author)) or "(none)",
-        "page_f": record.sightings[0].page_id if record.sightings else "(none)",
-        "date": date,
-        "day": _ordinal(date),
-        "year": date[:4] or "undated",
-        "month": date[:7] or "undated",
-        "page": ",".join(s.page_id for s in record.sightings),
-        "review": "yes" if record.review else "no",
-        "withdrawn": "yes" if record.withdrawn else "no",
-    }
 
 
 def _write_marker(folder: Path) -> None:
@@ -192,7 +36,7 @@ def _write_marker(folder: Path) -> None:
     tmp.replace(folder / MARKER)
 
 
-class SearchIndex:
+class WhooshIndex:
     """The archive's Whoosh index in one folder (or in memory, for tests)."""
 
     def __init__(self, path: Path | None, *, lock_timeout: float = 30.0) -> None:
@@ -342,9 +186,6 @@ class SearchIndex:
         writer.commit()
         return count
 
-    def segments(self) -> int:
-        return len(self._open()._segments())
-
     def tidy(self, *, most: int = 8, rounds: int = 4) -> int:
         """Merge small segments while there are more than ``most``: every segment costs every query.
 
@@ -377,7 +218,7 @@ class SearchIndex:
     def parse(self, text: str) -> Any:
         """The whoosh query for ``text`` (all words required; OR, NOT, -word, "phrases", field:value)."""
         ix = self._open()
-        parser = qparser.MultifieldParser(["title", "body", "outlet", "author"], ix.schema, group=qparser.AndGroup)
+        parser = qparser.MultifieldParser(DEFAULT_FIELDS, ix.schema, group=qparser.AndGroup)
         parser.add_plugin(qparser.FuzzyTermPlugin())
         parser.remove_plugin_class(qparser.BoostPlugin)
         try:
@@ -388,7 +229,7 @@ class SearchIndex:
     def search(self, request: SearchRequest, *, body_for: Callable[[str], str] | None = None) -> RawResult:
         try:
             return self._search(request, body_for=body_for)
-        except (QueryError, SearchIndexError):
+        except ArchiveError:
             raise
         except Exception as exc:  # whoosh fails in many ways on damaged segment files
             raise SearchIndexError(f"{self.path}: the index is damaged ({type(exc).__name__}); "
@@ -453,7 +294,7 @@ class SearchIndex:
 
     def _correct(self, searcher: Any, text: str) -> str | None:
         ix = self._open()
-        parser = qparser.MultifieldParser(["title", "body", "outlet", "author"], ix.schema, group=qparser.AndGroup)
+        parser = qparser.MultifieldParser(DEFAULT_FIELDS, ix.schema, group=qparser.AndGroup)
         try:
             q = parser.parse(text)
             fixed = searcher.correct_query(q, text, prefix=1)
@@ -475,6 +316,20 @@ class SearchIndex:
             hits = searcher.more_like(docnum, "body", text=text, top=limit, numterms=12,
                                       filter=query.Term("withdrawn", "no"))
             return [RawHit(dict(hit.fields()), float(hit.score or 0.0), "") for hit in hits]
+
+
+def _bound(value: str, *, end: bool) -> int:
+    """A --since/--until value (YYYY, YYYY-MM or YYYY-MM-DD) as the first or last day it covers."""
+    parts = [int(p) for p in value.split("-")]
+    year, month, day = [*parts, 0, 0][:3]
+    if not end:
+        return dt.date(year, month or 1, day or 1).toordinal()
+    if day:
+        return dt.date(year, month, day).toordinal()
+    if month:
+        following = dt.date(year + (month == 12), month % 12 + 1, 1)
+        return following.toordinal() - 1
+    return dt.date(year, 12, 31).toordinal()
 
 
 def _excerpt(text: str, stems: list[str], *, window: int = 400, most: int = 4) -> str:

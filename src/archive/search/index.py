@@ -1,0 +1,107 @@
+"""The index interface: what archive asks of a search engine, and what it gets back.
+
+An engine indexes ``ArticleRecord``s and answers a ``SearchRequest`` (a query
+already checked by ``query``) with a ``RawResult``; ``results`` turns that
+into the ``SearchResult`` the library returns.  An engine never reads the
+store: it is handed the records to index and, at search time, a function that
+returns an article's text for snippets.  ``whoosh_engine`` is the one engine.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Protocol
+
+from ..models import ArticleRecord, IndexState
+
+#: The facets a search may count.
+FACETS = ("outlet", "author", "year", "month", "page")
+#: The marks an engine puts around each matched term of a snippet (``results`` turns them into offsets).
+HL_OPEN, HL_CLOSE = "\x02", "\x03"
+
+
+@dataclass(frozen=True)
+class RawHit:
+    """A matching document's stored fields, score and snippet (with highlight marks)."""
+
+    fields: dict[str, Any]
+    score: float
+    snippet: str
+
+
+@dataclass(frozen=True)
+class RawResult:
+    total: int
+    hits: list[RawHit]
+    facets: dict[str, list[tuple[str, int]]]
+    corrected: str | None = None
+
+
+@dataclass
+class SearchRequest:
+    """What to search for: a query string already checked by ``search.py``, and filters."""
+
+    text: str
+    outlet: str | None = None
+    author: str | None = None
+    since: str | None = None
+    until: str | None = None
+    needs_review: bool = False
+    limit: int = 10
+    page: int = 1
+    sort: str = "relevance"
+    facets: tuple[str, ...] = ("outlet", "author", "year")
+    snippets: bool = True
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+class SearchIndex(Protocol):
+    """A search index in one folder (or in memory), as the archive uses it."""
+
+    path: Path | None
+
+    def state(self) -> IndexState:
+        """Whether the index can be used as it is."""
+        ...
+
+    def owns_folder(self) -> bool:
+        """True when the index folder is one archive made."""
+        ...
+
+    def check_folder(self) -> None:
+        """Refuse (``SearchIndexError``) a folder archive did not make and that is not empty."""
+        ...
+
+    def create(self) -> None:
+        """Make a new, empty index."""
+        ...
+
+    def close(self) -> None:
+        """Let go of open files."""
+        ...
+
+    def doc_count(self) -> int:
+        """How many articles are indexed."""
+        ...
+
+    def write(self, records: Iterable[ArticleRecord], *, delete: Iterable[str] = (), procs: int = 1) -> int:
+        """Upsert ``records`` and delete ``delete`` ids in one commit; return how many were written."""
+        ...
+
+    def tidy(self) -> int:
+        """Merge small segments after many writes; return how many are left."""
+        ...
+
+    def stored(self) -> dict[str, tuple[int, str]]:
+        """id -> (version, digest) of every indexed article."""
+        ...
+
+    def search(self, request: SearchRequest, *, body_for: Callable[[str], str] | None = None) -> RawResult:
+        """The hits of a checked query, with facet counts over all of them."""
+        ...
+
+    def similar(self, object_id: str, text: str, *, limit: int = 10) -> list[RawHit]:
+        """The articles most like one article, by the key terms of its text."""
+        ...

@@ -1,0 +1,67 @@
+"""Results: a user's query and filters -> ``SearchResult`` of ``Hit``s and facets.
+
+Facets count every hit, not only the page shown; a snippet's highlight marks
+become offsets into its plain text.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from ..errors import QueryError
+from ..models import Facet, Hit, SearchResult
+from .index import FACETS, HL_CLOSE, HL_OPEN, SearchIndex, SearchRequest
+from .query import check_query, valid_date
+
+
+def run_search(idx: SearchIndex, text: str, *, outlet: str | None = None, author: str | None = None,
+               since: str | None = None, until: str | None = None, needs_review: bool = False,
+               limit: int = 10, page: int = 1, sort: str = "relevance",
+               facets: tuple[str, ...] = ("outlet", "author", "year"),
+               body_for: Callable[[str], str] | None = None, snippets: bool = True) -> SearchResult:
+    """Search the index; facets count every hit, not only the page shown."""
+    for name in facets:
+        if name not in FACETS:
+            raise QueryError(f"unknown facet '{name}' (facets: {', '.join(FACETS)})", query=text)
+    for label, value in (("--since", since), ("--until", until)):
+        if value and not valid_date(value):
+            raise QueryError(f"bad date for {label}: {value!r} (use YYYY, YYYY-MM or YYYY-MM-DD)", query=text)
+    request = SearchRequest(text=check_query(text), outlet=outlet, author=author, since=since, until=until,
+                            needs_review=needs_review, limit=limit, page=page, sort=sort, facets=facets,
+                            snippets=snippets)
+    raw = idx.search(request, body_for=body_for)
+    hits = []
+    for item in raw.hits:
+        snippet, marks = split_marks(item.snippet)
+        f = item.fields
+        hits.append(Hit(id=f["id"], title=f.get("title", ""), outlet=f.get("outlet") or None,
+                        author=f.get("author") or None, date=f.get("date") or None, score=item.score,
+                        snippet=snippet, highlights=tuple(marks)))
+    facet_list = tuple(Facet(name, tuple(raw.facets.get(name, []))) for name in facets)
+    return SearchResult(query=text, total=raw.total, hits=tuple(hits), facets=facet_list,
+                        suggestion=raw.corrected)
+
+
+def similar_articles(idx: SearchIndex, object_id: str, text: str, *, limit: int = 10) -> list[Hit]:
+    """The articles whose key terms are most like ``text`` (the text of ``object_id``)."""
+    return [Hit(id=h.fields["id"], title=h.fields.get("title", ""), outlet=h.fields.get("outlet") or None,
+                author=h.fields.get("author") or None, date=h.fields.get("date") or None, score=h.score,
+                snippet="") for h in idx.similar(object_id, text, limit=limit)]
+
+
+def split_marks(marked: str) -> tuple[str, list[tuple[int, int]]]:
+    """Snippet with highlight marks -> (plain text with spaces folded, [(start, end), ...])."""
+    plain: list[str] = []
+    marks: list[tuple[int, int]] = []
+    start = 0
+    for char in marked.strip():
+        if char == HL_OPEN:
+            start = len(plain)
+        elif char == HL_CLOSE:
+            marks.append((start, len(plain)))
+        elif char.isspace():
+            if plain and plain[-1] != " ":
+                plain.append(" ")
+        else:
+            plain.append(char)
+    return "".join(plain), marks

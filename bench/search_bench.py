@@ -36,9 +36,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from corpus import write_pages
 
+from archive.api import Archive
 from archive.config import load_config, render_default_config
 from archive.extract import split_bytes
-from archive.pipeline import Archive
 
 
 def timed(command: list[str], cwd: Path) -> tuple[float, subprocess.CompletedProcess]:

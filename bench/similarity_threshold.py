@@ -14,8 +14,8 @@ import itertools
 import random
 from pathlib import Path
 
+from archive.catalog.identity import SAME_BODY, similarity
 from archive.extract import split_bytes
-from archive.records import SAME_BODY, similarity
 
 ROOT = Path(__file__).resolve().parent.parent
 

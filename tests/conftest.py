@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
+from archive.api import Archive
 from archive.config import load_config, render_default_config
-from archive.pipeline import Archive
 from archive.search import WhooshIndex
 
 DATA = Path(__file__).parent / "data"

@@ -10,8 +10,8 @@ import sys
 import time
 from pathlib import Path
 
+from archive.api import Archive
 from archive.config import load_config, render_default_config
-from archive.pipeline import Archive
 from conftest import MOSUL
 from pagewriter import simple_page
 

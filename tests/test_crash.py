@@ -20,8 +20,8 @@ from pathlib import Path
 
 import pytest
 
+from archive.api import Archive
 from archive.config import load_config, render_default_config
-from archive.pipeline import Archive
 from conftest import MOSUL
 from pagewriter import simple_page
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import pytest
 
-from archive import curation
 from archive.errors import ArticleNotFound, UsageError
 from conftest import MOSUL
 from pagewriter import simple_page
@@ -19,7 +18,7 @@ def sun_id(archive):
 
 def test_correction_survives_a_re_add(archive, tmp_path):
     article = sun_id(archive)
-    assert curation.edit(archive, article, {"author": "J. Lockett"}, reason="house style") == 2
+    assert archive.edit(article, {"author": "J. Lockett"}, reason="house style") == 2
     again = archive.ingest([str(MOSUL)])
     assert [a.status for a in again.pages[0].articles] == ["unchanged"] * 4
     record = archive.record(article)
@@ -32,25 +31,25 @@ def test_correction_survives_a_re_add(archive, tmp_path):
     archive.ingest([str(fixed)])
     record = archive.record(article)
     assert "with air strikes" in record.body and record.author == "J. Lockett"
-    assert [e.changed for e in curation.history(archive, article)][-1] == ("body",)
-    text = curation.diff(archive, article)
+    assert [e.changed for e in archive.history(article)][-1] == ("body",)
+    text = archive.diff(article)
     assert "-" in text and "+" in text and "with air strikes" in text
 
 
 def test_bad_edits_are_refused(archive):
     article = sun_id(archive)
     with pytest.raises(UsageError):
-        curation.edit(archive, article, {"body": "x"}, reason="r")
+        archive.edit(article, {"body": "x"}, reason="r")
     with pytest.raises(UsageError):
-        curation.edit(archive, article, {"date": "last week"}, reason="r")
+        archive.edit(article, {"date": "last week"}, reason="r")
     with pytest.raises(UsageError):
-        curation.edit(archive, article, {"title": "x"}, reason=" ")
+        archive.edit(article, {"title": "x"}, reason=" ")
 
 
 def test_withdrawn_articles_leave_search_but_keep_history(archive):
     article = sun_id(archive)
     assert archive.search("Lockett").total == 1
-    assert curation.remove(archive, article, reason="duplicate") == 2
+    assert archive.remove(article, reason="duplicate") == 2
     assert archive.search("Lockett").total == 0
     assert archive.record(article).withdrawn == "duplicate"
     assert archive.record(article, version=1).withdrawn is None
@@ -59,13 +58,13 @@ def test_withdrawn_articles_leave_search_but_keep_history(archive):
 
 def test_purge_deletes_every_version_and_leaves_a_record(archive):
     article = sun_id(archive)
-    curation.remove(archive, article, reason="duplicate")
-    entry = curation.purge(archive, article, reason="court order")
+    archive.remove(article, reason="duplicate")
+    entry = archive.purge(article, reason="court order")
     assert entry["versions"] == 2
     assert not archive.store.has(article)
     with pytest.raises(ArticleNotFound):
         archive.record(article)
-    assert "court order" in str(curation.explain_missing(archive, article))
+    assert "court order" in str(archive.explain_missing(article))
     assert archive.search("Lockett").total == 0
     root = ocfl.StorageRoot(root=str(archive.store.root))
     assert root.validate(), root.log

@@ -7,7 +7,7 @@ import re
 from hypothesis import given
 from hypothesis import strategies as st
 
-from archive.layout import MAX_SLUG, article_path, normalize_id, page_path, slugify
+from archive.catalog.ids import MAX_SLUG, article_path, normalize_id, page_path, slugify
 
 SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 

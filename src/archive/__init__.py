@@ -1,7 +1,6 @@
 """archive: an archival repository of news compilation pages with full-text search.
 
-The public API is in ``archive.pipeline`` (``Archive``); the command line in
-``archive.cli``.
+The public API is ``archive.api.Archive``; the command line is ``archive.cli``.
 """
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""The command line: thin click commands over ``pipeline``.
+"""The command line: thin click commands over ``api``.
 
 Each command loads the configuration, calls one library function and formats
 what comes back.  ``ArchiveCLI.invoke`` is the one place that turns library
@@ -18,13 +18,11 @@ from typing import Any
 
 import click
 
-from . import curation
+from .api import PURGE_LOG, Archive
 from .config import CONFIG_NAME, Config, default_config, find_config, load_config, render_default_config
 from .errors import ArchiveError, ArticleNotFound, ConfigError, SourceErrors
 from .export import FORMATS, export
 from .models import ArticleRecord, PageOutcome, SearchResult, Status
-from .pipeline import Archive
-from .store import PURGE_LOG
 from .text import clean
 
 EXIT_OK, EXIT_ERROR, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 70
@@ -110,7 +108,7 @@ def init(folder: str) -> None:
     exists = config_file.exists()
     archive = Archive(load_config(config_file) if exists else default_config(root))
     # Refuse an index folder archive did not make before anything is written.
-    archive.index.check_folder()
+    archive.check_index_folder()
     root.mkdir(parents=True, exist_ok=True)
     if exists:
         click.echo(f"{config_file} exists; keeping it")
@@ -118,9 +116,9 @@ def init(folder: str) -> None:
         config_file.write_text(render_default_config(), encoding="utf-8")
         click.echo(f"wrote {config_file}")
     if archive.create_store():
-        click.echo(f"created store {archive.store.root}")
+        click.echo(f"created store {archive.config.store_path}")
     else:
-        click.echo(f"store {archive.store.root} exists")
+        click.echo(f"store {archive.config.store_path} exists")
 
 
 # ---------------------------------------------------------------- add
@@ -150,7 +148,7 @@ def add(ctx: click.Context, files: tuple[str, ...], dry_run: bool, as_json: bool
     obj = ctx.ensure_object(dict)
     if not obj.get("config_path") and find_config() is None and not dry_run:
         # Nothing is written, not even the configuration, when the index folder is refused.
-        Archive(default_config(Path.cwd())).index.check_folder()
+        Archive(default_config(Path.cwd())).check_index_folder()
         Path(CONFIG_NAME).write_text(render_default_config(), encoding="utf-8")
         click.echo(f"archive: no {CONFIG_NAME} found; wrote one in {Path.cwd()}", err=True)
     archive = _archive(ctx)
@@ -380,12 +378,12 @@ def export_command(ctx: click.Context, query: tuple[str, ...], fmt: str, output:
       archive export --format bibtex --outlet "RT News" > rt.bib
     """
     archive = _archive(ctx)
-    archive.store.require()
+    archive.require_store()
     notice = archive.index_notice()
     if notice:
         click.echo(f"archive: {notice}", err=True)
     records = archive.select(" ".join(query), outlet=outlet, author=author, since=since, until=until)
-    chunks = export(records, fmt, store_root=archive.store.root.name)
+    chunks = export(records, fmt, store_root=archive.config.store_path.name)
     if output is None:
         for chunk in chunks:
             click.echo(chunk, nl=False)
@@ -492,8 +490,8 @@ def show(ctx: click.Context, article_id: str, version: int | None, as_json: bool
     try:
         record = archive.record(article_id, version=version)
     except ArticleNotFound:
-        raise curation.explain_missing(archive, article_id) or ArticleNotFound(
-            f"no article or page '{article_id}' in {archive.store.root}", article_id=article_id) from None
+        raise archive.explain_missing(article_id) or ArticleNotFound(
+            f"no article or page '{article_id}' in {archive.config.store_path}", article_id=article_id) from None
     versions = len(archive.versions(record.id))
     if as_json:
         data = record.to_dict()
@@ -521,14 +519,14 @@ def reindex(ctx: click.Context, full: bool, procs: int) -> None:
       archive reindex --full --procs 2
     """
     archive = _archive(ctx)
-    archive.store.require()
+    archive.require_store()
     total = archive.count_articles()
     with _progress(total, enabled=True) as bar:
         if full:
             count = archive.rebuild_index(progress=bar, procs=procs)
         else:
             count = archive.sync_index(progress=bar, procs=procs)
-    click.echo(f"indexed {count} article(s) of {total} into {archive.index.path}")
+    click.echo(f"indexed {count} article(s) of {total} into {archive.config.index_path}")
 
 
 @cli.command()
@@ -542,7 +540,7 @@ def history(ctx: click.Context, article_id: str, as_json: bool) -> None:
     Example:
       archive history articles/rt-news/2016/10/some-title
     """
-    entries = curation.history(_archive(ctx), article_id)
+    entries = _archive(ctx).history(article_id)
     if as_json:
         click.echo(json.dumps([e.__dict__ for e in entries], indent=1))
         return
@@ -566,7 +564,7 @@ def diff_command(ctx: click.Context, article_id: str, versions: tuple[int, ...])
         raise click.UsageError("give at most two versions")
     a = versions[0] if versions else None
     b = versions[1] if len(versions) > 1 else None
-    text = curation.diff(_archive(ctx), article_id, a, b)
+    text = _archive(ctx).diff(article_id, a, b)
     click.echo(clean(text).replace("\x1b", "") if text else "no differences")
 
 
@@ -590,7 +588,7 @@ def edit(ctx: click.Context, article_id: str, title: str | None, outlet: str | N
     changes: dict[str, str | None] = {k: v for k, v in given if v is not None}
     if not changes:
         raise click.UsageError("nothing to change: give --title, --outlet, --author or --date")
-    version = curation.edit(_archive(ctx), article_id, changes, reason=reason)
+    version = _archive(ctx).edit(article_id, changes, reason=reason)
     click.echo("unchanged" if version is None else f"corrected: version {version}")
 
 
@@ -605,7 +603,7 @@ def remove(ctx: click.Context, article_id: str, reason: str) -> None:
     Example:
       archive remove articles/rt-news/2016/10/x --reason "duplicate of another article"
     """
-    version = curation.remove(_archive(ctx), article_id, reason=reason)
+    version = _archive(ctx).remove(article_id, reason=reason)
     click.echo("already withdrawn" if version is None else f"withdrawn: version {version}")
 
 
@@ -623,7 +621,7 @@ def purge(ctx: click.Context, object_id: str, reason: str, yes: bool) -> None:
     """
     if not yes:
         raise click.UsageError("purge deletes every version for good: add --yes to confirm")
-    entry = curation.purge(_archive(ctx), object_id, reason=reason)
+    entry = _archive(ctx).purge(object_id, reason=reason)
     click.echo(f"purged {entry['id']} ({entry['versions']} version(s)); recorded in store/{PURGE_LOG}")
     if entry["id"].startswith("articles/"):
         click.echo("note: the pages it came from still hold its text in their originals; purge them to remove it")
@@ -642,7 +640,7 @@ def verify(ctx: click.Context, repair: bool) -> None:
       archive verify
     """
     archive = _archive(ctx)
-    archive.store.require()
+    archive.require_store()
     problems = archive.verify(repair=repair)
     for problem in problems:
         click.echo(clean(problem))

@@ -1,44 +1,23 @@
-"""Articles as stored: identity, the files of an article object, and reading them back.
+"""Articles as stored: the files of an article object, and reading them back.
 
 An article object holds ``article.md`` (front matter with every field, then
 the text: pleasant in any editor) and ``meta.json`` (the same fields for
 programs, with the identity key, sightings, corrections and withdrawal).
+Reading an object that is not as archive wrote it is a ``StoreCorrupt``,
+never an empty answer.
 """
 
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
+from dataclasses import replace
 from typing import Any
 
-from .models import ArticleRecord, Correction, Sighting
-from .text import fold
-
-#: Shingle size and the Jaccard similarity at or above which two bodies are one article.
-#: Measured by bench/similarity_threshold.py on the test pages: two different articles
-#: reach at most 0.045, a corrected copy (one of four sentences rewritten, a paragraph added,
-#: the last of three dropped) at least 0.28.  Only articles of the same outlet and date are compared.
-SHINGLE = 5
-SAME_BODY = 0.2
-
-
-def identity_key(outlet: str | None, title: str | None, date: str | None) -> str:
-    return f"{fold(outlet)}|{fold(title)}|{date or ''}"
-
-
-def shingles(text: str, size: int = SHINGLE) -> set[int]:
-    """Hashes of the overlapping ``size``-word runs of ``text`` (folded)."""
-    words = fold(text).split()
-    if len(words) < size:
-        return {hash(" ".join(words))} if words else set()
-    return {hash(" ".join(words[i:i + size])) for i in range(len(words) - size + 1)}
-
-
-def similarity(a: str, b: str) -> float:
-    """Jaccard similarity of two texts' shingles: 1.0 for the same text, near 0 for unrelated ones."""
-    sa, sb = shingles(a), shingles(b)
-    if not sa or not sb:
-        return 0.0
-    return len(sa & sb) / len(sa | sb)
+from ..errors import ArticleNotFound, StoreCorrupt
+from ..models import ArticleRecord, Correction, Sighting
+from ..store import Store, StoredFile
+from .ids import ARTICLES, is_article_id, normalize_id
 
 
 def _front_matter(record: ArticleRecord) -> str:
@@ -94,8 +73,8 @@ def body_of(markdown: str) -> str:
 
 
 def record_from(object_id: str, meta: dict[str, Any], body: str, version: int, digest: str) -> ArticleRecord:
-    sightings = tuple(Sighting(s["page_id"], s.get("page_title"), s.get("page_date"), int(s.get("position", 0)))
-                      for s in meta.get("sightings", []))
+    """An ``ArticleRecord`` from an article's ``meta.json`` and body."""
+    sightings = tuple(old_sightings(meta))
     return ArticleRecord(
         id=object_id, version=version, title=meta.get("title") or "", body=body,
         outlet=meta.get("outlet"), author=meta.get("author"), date=meta.get("date"),
@@ -110,7 +89,80 @@ def record_from(object_id: str, meta: dict[str, Any], body: str, version: int, d
 
 
 def old_sightings(meta: dict[str, Any] | None) -> list[Sighting]:
+    """The sightings a ``meta.json`` records (none for a new article)."""
     if not meta:
         return []
     return [Sighting(s["page_id"], s.get("page_title"), s.get("page_date"), int(s.get("position", 0)))
             for s in meta.get("sightings", [])]
+
+
+def apply_corrections(record: ArticleRecord) -> ArticleRecord:
+    """The record with every corrected field set to the value a person gave it."""
+    values: dict[str, Any] = {c.field: c.value for c in record.corrections}
+    return replace(record, **values) if values else record
+
+
+def read_record(store: Store, object_id: str, *, version: int | None = None) -> ArticleRecord:
+    """An article as stored (its newest version unless ``version`` is given).
+
+    Raises:
+        ArticleNotFound: no such article, or the id is a page's.
+        VersionNotFound: the article has no such version.
+        StoreCorrupt: its files cannot be read.
+    """
+    object_id = normalize_id(object_id)
+    if not is_article_id(object_id):
+        raise ArticleNotFound(f"'{object_id}' is a page, not an article (try `archive show` on an article id)",
+                              article_id=object_id)
+    store.require()
+    number, files = store.snapshot(object_id, version)
+    try:
+        meta = json.loads(store.read_stored(files, "meta.json"))
+        body = body_of(store.read_stored(files, "article.md").decode("utf-8"))
+    except (ValueError, UnicodeDecodeError) as exc:
+        raise StoreCorrupt(f"{store.object_dir(object_id)}: unreadable article files ({exc})",
+                           path=str(store.object_dir(object_id))) from None
+    return record_from(object_id, meta, body, number, _digest(files))
+
+
+def stored_state(store: Store, object_id: str) -> tuple[int, str]:
+    """(newest version, digest of its text) of an article: what the index records of it."""
+    number, files = store.snapshot(object_id)
+    return number, _digest(files)
+
+
+def _digest(files: dict[str, StoredFile]) -> str:
+    return files["article.md"].digest[:32] if "article.md" in files else ""
+
+
+def read_meta(store: Store, object_id: str) -> dict[str, Any]:
+    """An article's stored ``meta.json``.
+
+    Raises:
+        StoreCorrupt: it cannot be read as JSON.
+    """
+    try:
+        data: dict[str, Any] = json.loads(store.read(object_id, "meta.json"))
+    except ValueError as exc:
+        raise StoreCorrupt(f"{store.object_dir(object_id)}: unreadable meta.json ({exc})",
+                           path=str(store.object_dir(object_id))) from None
+    return data
+
+
+def read_body(store: Store, object_id: str) -> str:
+    """An article's stored text.
+
+    Raises:
+        StoreCorrupt: its ``article.md`` is not UTF-8.
+    """
+    try:
+        return body_of(store.read(object_id, "article.md").decode("utf-8"))
+    except UnicodeDecodeError as exc:
+        raise StoreCorrupt(f"{store.object_dir(object_id)}: unreadable article.md ({exc})",
+                           path=str(store.object_dir(object_id))) from None
+
+
+def iter_records(store: Store) -> Iterator[ArticleRecord]:
+    """Every article, in id order."""
+    for object_id in store.iter_ids(ARTICLES):
+        yield read_record(store, object_id)

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from .errors import ArticleNotFound
+from ..errors import ArticleNotFound
 
 MAX_SLUG = 60
 ARTICLES = "articles"

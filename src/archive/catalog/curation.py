@@ -2,34 +2,38 @@
 
 Every change here is a new OCFL version (nothing committed is rewritten),
 except ``purge``, which exists for takedowns: it deletes the object and
-leaves a record that it existed in ``extensions/archive-purged/``.
+leaves a record that it existed in ``extensions/archive-purged/``.  A change
+is made under the store lock and handed to the caller's hook (the index)
+before the lock is let go.
 """
 
 from __future__ import annotations
 
 import difflib
 import re
+from collections.abc import Callable
 from dataclasses import replace
 from typing import Any
 
-from .errors import ArticleNotFound, UsageError
-from .layout import ARTICLES, normalize_id
-from .models import ArticleRecord, Correction, HistoryEntry, IndexState
-from .pipeline import Archive, apply_corrections
-from .records import identity_key, record_files
-from .text import now
+from ..errors import ArticleNotFound, UsageError
+from ..models import ArticleRecord, Correction, HistoryEntry
+from ..store import Store
+from ..text import now
+from .identity import identity_key
+from .ids import is_article_id, normalize_id
+from .records import apply_corrections, read_meta, read_record, record_files
 
 EDITABLE = ("title", "outlet", "author", "date")
 _COMPARED = ("title", "subtitle", "standfirst", "outlet", "author", "date", "body", "withdrawn")
 
 
-def history(archive: Archive, article_id: str) -> list[HistoryEntry]:
+def history(store: Store, article_id: str) -> list[HistoryEntry]:
     """Every version of an article, oldest first, with the fields each one changed."""
     object_id = normalize_id(article_id)
     entries = []
     previous: ArticleRecord | None = None
-    for version in archive.versions(object_id):
-        record = archive.record(object_id, version=version.number)
+    for version in store.versions(object_id):
+        record = read_record(store, object_id, version=version.number)
         if previous is None:
             changed: tuple[str, ...] = ("created",)
         else:
@@ -43,15 +47,15 @@ def history(archive: Archive, article_id: str) -> list[HistoryEntry]:
     return entries
 
 
-def diff(archive: Archive, article_id: str, a: int | None = None, b: int | None = None) -> str:
+def diff(store: Store, article_id: str, a: int | None = None, b: int | None = None) -> str:
     """A unified diff of the text and the changed fields between versions ``a`` and ``b``
     (default: the one before the newest, and the newest)."""
     object_id = normalize_id(article_id)
-    head = archive.store.head(object_id)
+    head = store.head(object_id)
     new = head if b is None else b
     old = (new - 1 if a is None else a) or 1
-    left = archive.record(object_id, version=old)
-    right = archive.record(object_id, version=new)
+    left = read_record(store, object_id, version=old)
+    right = read_record(store, object_id, version=new)
     out = []
     for name in ("title", "subtitle", "standfirst", "outlet", "author", "date", "withdrawn"):
         before, after = getattr(left, name), getattr(right, name)
@@ -63,17 +67,20 @@ def diff(archive: Archive, article_id: str, a: int | None = None, b: int | None 
     return "\n".join(out)
 
 
-def _commit(archive: Archive, record: ArticleRecord, message: str) -> int | None:
-    meta = archive.meta(record.id) or {}
-    key = meta.get("key") or identity_key(record.outlet, record.title, record.date)
-    version = archive.store.commit(record.id, record_files(record, key), message=message)
+def _commit(store: Store, record: ArticleRecord, message: str,
+            on_change: Callable[[ArticleRecord], None]) -> int | None:
+    key = read_meta(store, record.id).get("key") or identity_key(record.outlet, record.title, record.date)
+    version = store.commit(record.id, record_files(record, key), message=message)
     if version is not None:
-        archive._index_records([archive.record(record.id)])
+        on_change(read_record(store, record.id))
     return version
 
 
-def edit(archive: Archive, article_id: str, changes: dict[str, str | None], *, reason: str) -> int | None:
+def edit(store: Store, article_id: str, changes: dict[str, str | None], *, reason: str,
+         on_change: Callable[[ArticleRecord], None]) -> int | None:
     """Record a person's correction of fields as a new version; None when nothing changed.
+
+    ``on_change`` is given the new version, under the lock.
 
     Raises:
         UsageError: an unknown field, a bad date or an empty reason.
@@ -86,48 +93,52 @@ def edit(archive: Archive, article_id: str, changes: dict[str, str | None], *, r
         if field == "date" and value and not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
             raise UsageError(f"bad date {value!r}: use YYYY-MM-DD, or an empty value for no date")
     object_id = normalize_id(article_id)
-    with archive.store.lock():
-        record = archive.record(object_id)
+    with store.lock():
+        record = read_record(store, object_id)
         time = now()
         kept = [c for c in record.corrections if c.field not in changes]
         added = [Correction(f, v or None, reason, time) for f, v in changes.items()]
         record = apply_corrections(replace(record, corrections=tuple(kept + added)))
-        return _commit(archive, record, f"corrected {', '.join(changes)}: {reason}")
+        return _commit(store, record, f"corrected {', '.join(changes)}: {reason}", on_change)
 
 
-def remove(archive: Archive, article_id: str, *, reason: str) -> int | None:
-    """Withdraw an article: a new version marked withdrawn, kept in history, out of search."""
+def remove(store: Store, article_id: str, *, reason: str, on_change: Callable[[ArticleRecord], None]) -> int | None:
+    """Withdraw an article: a new version marked withdrawn, kept in history, out of search.
+
+    ``on_change`` is given the new version, under the lock.
+    """
     if not reason.strip():
         raise UsageError("withdrawing an article needs --reason")
     object_id = normalize_id(article_id)
-    with archive.store.lock():
-        record = archive.record(object_id)
+    with store.lock():
+        record = read_record(store, object_id)
         if record.withdrawn:
             return None
-        return _commit(archive, replace(record, withdrawn=reason), f"withdrawn: {reason}")
+        return _commit(store, replace(record, withdrawn=reason), f"withdrawn: {reason}", on_change)
 
 
-def purge(archive: Archive, object_id: str, *, reason: str) -> dict[str, Any]:
+def purge(store: Store, object_id: str, *, reason: str, on_purge: Callable[[str], None]) -> dict[str, Any]:
     """Delete an object and every version of it (a takedown); keep a record that it existed.
 
-    The page objects an article came from still hold its text in their
-    original bytes: purge them too to remove the text entirely.
+    ``on_purge`` is given the id of a purged article, under the lock.  The page
+    objects an article came from still hold its text in their original bytes:
+    purge them too to remove the text entirely.
     """
     object_id = normalize_id(object_id)
-    with archive.store.lock():
-        entry = archive.store.purge(object_id, reason=reason)
-        if object_id.startswith(f"{ARTICLES}/") and archive.index.state() == IndexState.OK:
-            archive.index.write([], delete=[object_id])
+    with store.lock():
+        entry = store.purge(object_id, reason=reason)
+        if is_article_id(object_id):
+            on_purge(object_id)
     return entry
 
 
-def explain_missing(archive: Archive, article_id: str) -> ArticleNotFound | None:
+def explain_missing(store: Store, article_id: str) -> ArticleNotFound | None:
     """A clearer error for an id that was purged."""
     try:
         object_id = normalize_id(article_id)
     except ArticleNotFound:
         return None
-    entry = archive.store.purged().get(object_id)
+    entry = store.purged().get(object_id)
     if entry is None:
         return None
     return ArticleNotFound(f"'{object_id}' was purged on {entry['time']} ({entry['reason']})", article_id=object_id)

@@ -1,0 +1,20 @@
+"""The catalogue: what an article and a page are, on top of the store.
+
+``ids`` says where each object lives (id <-> path), ``records`` and ``pages``
+what their files hold and how they read back, ``identity`` when an article or a
+page is one already stored, ``ingest`` stores a batch of split pages under the
+lock, and ``curation`` edits, withdraws, purges and tells the history.  The
+catalogue never imports the search index: it hands changes to hooks.
+"""
+
+from __future__ import annotations
+
+from .curation import EDITABLE, diff, edit, explain_missing, history, purge, remove
+from .ids import ARTICLES, STORE_README, is_article_id, normalize_id
+from .ingest import IndexHook, store_batch
+from .pages import read_page
+from .records import iter_records, read_body, read_record, stored_state
+
+__all__ = ["ARTICLES", "EDITABLE", "STORE_README", "IndexHook", "diff", "edit", "explain_missing", "history",
+           "is_article_id", "iter_records", "normalize_id", "purge", "read_body", "read_page", "read_record",
+           "remove", "store_batch", "stored_state"]

@@ -1,0 +1,117 @@
+"""Ingest: a batch of split pages stored under the lock, each page all or nothing.
+
+Every article finds its identity (``identity``) and becomes a new object, a new
+version (a new sighting, a corrected text) or nothing (unchanged); what a
+person corrected, and a withdrawal, outlive any re-add of the page.  The
+changed articles of the batch are handed to the caller's ``index`` hook once,
+still under the lock: two writers never index versions out of order.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import replace
+
+from ..errors import ArchiveError, StoreError
+from ..models import Article, ArticleOutcome, ArticleRecord, PageOutcome, Sighting, SplitPage, Status
+from ..store import Store, fault
+from ..text import normalize
+from .identity import identity_key, locate_article, locate_page, page_key
+from .pages import page_files
+from .records import apply_corrections, old_sightings, read_record, record_files, record_from
+
+#: Called under the store lock with a batch's changed articles; returns warnings for the batch's pages.
+IndexHook = Callable[[list[ArticleRecord]], list[str]]
+
+
+def store_batch(store: Store, chunk: list[tuple[bytes, SplitPage]], *,
+                index: IndexHook) -> tuple[list[PageOutcome], ArchiveError | None]:
+    """Store a batch of pages and index their changed articles in one call, under the lock.
+
+    Each page is all or nothing: when writing one fails (a full disk, a store
+    that cannot be written), what it had committed is rolled back, the pages
+    before it are indexed and reported, and the error is returned.  Indexing
+    under the store lock keeps two writers from indexing versions out of order;
+    one index commit per batch keeps ingest from paying a commit per page.
+    """
+    results: list[tuple[SplitPage, str, Status, list[ArticleOutcome]]] = []
+    changed: dict[str, ArticleRecord] = {}
+    warnings: list[str] = []
+    failure: ArchiveError | None = None
+    with store.lock():
+        taken_down = set(store.purged())
+        for raw, split in chunk:
+            committed: list[tuple[str, int]] = []
+            try:
+                page_id, page_exists = locate_page(store, split)
+                outcomes: list[ArticleOutcome] = []
+                page_changed: list[ArticleRecord] = []
+                seen: dict[tuple[str, str], ArticleOutcome] = {}
+                for article in split.articles:
+                    twice = (identity_key(article.outlet, article.title, article.date), article.body)
+                    if twice in seen:
+                        # The same article printed twice in one page is one article, seen once.
+                        first = seen[twice]
+                        outcomes.append(ArticleOutcome(Status.REPEATED, first.id, first.title, first.version))
+                        continue
+                    outcome, record = _store_article(store, article, split, page_id, taken_down)
+                    seen[twice] = outcome
+                    outcomes.append(outcome)
+                    if record is not None:
+                        committed.append((record.id, record.version))
+                        page_changed.append(record)
+                fault("articles")
+                page_version = store.commit(page_id, page_files(raw, split, page_id, outcomes, key=page_key(split)),
+                                           message=f"archive add {split.name}")
+            except (ArchiveError, OSError) as exc:
+                for object_id, version in reversed(committed):
+                    store.rollback(object_id, version)
+                reason = exc if isinstance(exc, ArchiveError) else StoreError(
+                    f"cannot write ({exc.strerror or exc})")
+                failure = StoreError(f"{split.name}: {reason}; nothing of this page was stored",
+                                     path=split.name)
+                break
+            changed.update((r.id, r) for r in page_changed)
+            status = (Status.UNCHANGED if page_version is None
+                      else Status.NEW_VERSION if page_exists else Status.NEW)
+            results.append((split, page_id, status, outcomes))
+        if changed:
+            warnings = index(list(changed.values()))
+        fault("indexed")
+    outcomes_out = [PageOutcome(split.name, page_id, status, tuple(outcomes), split, (*split.warnings, *warnings))
+                    for split, page_id, status, outcomes in results]
+    return outcomes_out, failure
+
+
+def _store_article(store: Store, article: Article, split: SplitPage, page_id: str,
+                   taken_down: set[str]) -> tuple[ArticleOutcome, ArticleRecord | None]:
+    object_id, old = locate_article(store, article)
+    if old is None and object_id in taken_down:
+        # Taken down: a re-added page does not bring it back.
+        return ArticleOutcome(Status.PURGED, object_id, article.title, 0), None
+    sighting = Sighting(page_id, split.title, split.date, article.position)
+    sightings = [s for s in old_sightings(old) if s.page_id != page_id]
+    sightings.append(sighting)
+    sightings.sort(key=lambda s: (s.page_date or "", s.page_id))
+    record = ArticleRecord(
+        id=object_id, version=0, title=normalize(article.title), body=normalize(article.body),
+        outlet=article.outlet, author=article.author, date=article.date, date_text=article.date_text,
+        subtitle=article.subtitle, standfirst=article.standfirst, section=article.section,
+        review=article.review, review_reasons=article.review_reasons, fair_use_note=split.fair_use_note,
+        sightings=tuple(sightings),
+    )
+    key = identity_key(article.outlet, article.title, article.date)
+    if old is not None:
+        key = old.get("key", key)
+        previous = record_from(object_id, old, "", 0, "")
+        # What a person corrected, and a withdrawal, outlive any re-add of the page.
+        record = apply_corrections(replace(record, corrections=previous.corrections,
+                                           withdrawn=previous.withdrawn))
+    message = f"seen in {page_id}" if old is None else f"updated from {page_id}"
+    version = store.commit(object_id, record_files(record, key), message=message)
+    if version is None:
+        head = store.head(object_id)
+        return ArticleOutcome(Status.UNCHANGED, object_id, record.title, head), None
+    stored = read_record(store, object_id)
+    status = Status.NEW if version == 1 else Status.NEW_VERSION
+    return ArticleOutcome(status, object_id, record.title, version), stored

@@ -1,0 +1,71 @@
+"""Inputs: the pages a user names (files, folders, standard input) -> their bytes.
+
+Anything that is not a readable page file is a one-line ``SourceError`` naming
+it; nothing here decodes or parses (that is ``extract``'s).
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import Any
+
+from .errors import ParseError, SourceError
+
+
+def iter_inputs(paths: Iterable[str], *, recursive: bool = False) -> Iterator[str]:
+    """Expand folders (with ``recursive``) into the files below them, in name order.
+
+    Raises:
+        SourceError: a folder without ``recursive``.
+    """
+    for name in paths:
+        if name == "-":
+            yield name
+            continue
+        path = Path(name)
+        if path.is_dir():
+            if not recursive:
+                raise SourceError(f"{name}: is a folder (use --recursive to add the pages in it)", path=name)
+            seen: set[tuple[int, int]] = set()
+            for dirpath, dirs, files in os.walk(path, followlinks=True):
+                st = os.stat(dirpath)
+                if (st.st_dev, st.st_ino) in seen:
+                    dirs.clear()
+                    continue
+                seen.add((st.st_dev, st.st_ino))
+                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+                for file in sorted(files):
+                    if not file.startswith(".") and file.lower().endswith((".txt", ".html", ".htm", ".xhtml", ".text")):
+                        yield os.path.join(dirpath, file)
+        else:
+            yield name
+
+
+def read_source(name: str, *, max_bytes: int, stdin: Any = None) -> bytes:
+    """The bytes of one input, with a one-line error for anything that is not a readable file."""
+    if name == "-":
+        if stdin is None:
+            raise SourceError("-: no standard input to read", path=name)
+        data: bytes = stdin.read(max_bytes + 1)
+        return data
+    try:
+        st = os.stat(name)
+    except FileNotFoundError:
+        raise SourceError(f"{name}: no such file", path=name) from None
+    except OSError as exc:
+        raise SourceError(f"{name}: cannot read ({exc.strerror or exc})", path=name) from None
+    if stat.S_ISDIR(st.st_mode):
+        raise SourceError(f"{name}: is a folder (use --recursive to add the pages in it)", path=name)
+    if not stat.S_ISREG(st.st_mode):
+        raise SourceError(f"{name}: not a regular file (a pipe, socket or device); save the page to a file",
+                          path=name)
+    if st.st_size > max_bytes:
+        raise ParseError(f"{name}: page is {st.st_size:,} bytes, over max_page_bytes ({max_bytes:,})", path=name)
+    try:
+        with open(name, "rb") as fh:
+            return fh.read(max_bytes + 1)
+    except OSError as exc:
+        raise SourceError(f"{name}: cannot read ({exc.strerror or exc})", path=name) from None

@@ -1,0 +1,112 @@
+"""Commands that curate stored articles: history, diff, edit, remove, purge."""
+
+from __future__ import annotations
+
+import json
+
+import click
+
+from ..api import PURGE_LOG
+from ..text import clean
+from .group import open_archive
+
+
+@click.command()
+@click.argument("article_id")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@click.pass_context
+def history(ctx: click.Context, article_id: str, as_json: bool) -> None:
+    """List an article's versions: number, time, digest, source, what changed.
+
+    \b
+    Example:
+      archive history articles/rt-news/2016/10/some-title
+    """
+    entries = open_archive(ctx).history(article_id)
+    if as_json:
+        click.echo(json.dumps([e.__dict__ for e in entries], indent=1))
+        return
+    for e in entries:
+        click.echo(f"v{e.number:<3} {e.created}  {e.digest}  {clean(e.message)}  [{', '.join(e.changed) or '-'}]")
+
+
+@click.command(name="diff")
+@click.argument("article_id")
+@click.argument("versions", nargs=-1, type=click.IntRange(1, None))
+@click.pass_context
+def diff_command(ctx: click.Context, article_id: str, versions: tuple[int, ...]) -> None:
+    """Show what changed between two versions (default: the last change).
+
+    \b
+    Examples:
+      archive diff articles/rt-news/2016/10/some-title
+      archive diff articles/rt-news/2016/10/some-title 1 3
+    """
+    if len(versions) > 2:
+        raise click.UsageError("give at most two versions")
+    a = versions[0] if versions else None
+    b = versions[1] if len(versions) > 1 else None
+    text = open_archive(ctx).diff(article_id, a, b)
+    click.echo(clean(text).replace("\x1b", "") if text else "no differences")
+
+
+@click.command()
+@click.argument("article_id")
+@click.option("--title")
+@click.option("--outlet")
+@click.option("--author", help="An empty value clears the author.")
+@click.option("--date", help="YYYY-MM-DD; an empty value clears the date.")
+@click.option("--reason", required=True, help="Why the field was wrong (kept in the history).")
+@click.pass_context
+def edit(ctx: click.Context, article_id: str, title: str | None, outlet: str | None, author: str | None,
+         date: str | None, reason: str) -> None:
+    """Correct an article's fields; a later re-add of its page never undoes a correction.
+
+    \b
+    Example:
+      archive edit articles/rt-news/2016/10/x --author "Jon Lockett" --reason "byline misread"
+    """
+    given = (("title", title), ("outlet", outlet), ("author", author), ("date", date))
+    changes: dict[str, str | None] = {k: v for k, v in given if v is not None}
+    if not changes:
+        raise click.UsageError("nothing to change: give --title, --outlet, --author or --date")
+    version = open_archive(ctx).edit(article_id, changes, reason=reason)
+    click.echo("unchanged" if version is None else f"corrected: version {version}")
+
+
+@click.command()
+@click.argument("article_id")
+@click.option("--reason", required=True, help="Why it is withdrawn (kept in the history).")
+@click.pass_context
+def remove(ctx: click.Context, article_id: str, reason: str) -> None:
+    """Withdraw an article: kept with its history, left out of search and lists.
+
+    \b
+    Example:
+      archive remove articles/rt-news/2016/10/x --reason "duplicate of another article"
+    """
+    version = open_archive(ctx).remove(article_id, reason=reason)
+    click.echo("already withdrawn" if version is None else f"withdrawn: version {version}")
+
+
+@click.command()
+@click.argument("object_id")
+@click.option("--reason", default="takedown", show_default=True, help="Recorded with the purge.")
+@click.option("--yes", is_flag=True, help="Confirm: every version is deleted for good.")
+@click.pass_context
+def purge(ctx: click.Context, object_id: str, reason: str, yes: bool) -> None:
+    """Delete an article or page and all its versions (a takedown); a record of it stays.
+
+    \b
+    Example:
+      archive purge articles/rt-news/2016/10/x --yes --reason "court order 2024-17"
+    """
+    if not yes:
+        raise click.UsageError("purge deletes every version for good: add --yes to confirm")
+    entry = open_archive(ctx).purge(object_id, reason=reason)
+    click.echo(f"purged {entry['id']} ({entry['versions']} version(s)); recorded in store/{PURGE_LOG}")
+    if entry["id"].startswith("articles/"):
+        click.echo("note: the pages it came from still hold its text in their originals; purge them to remove it")
+
+
+COMMANDS = (history, diff_command, edit, remove, purge)

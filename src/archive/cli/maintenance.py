@@ -1,0 +1,150 @@
+"""Commands that build and keep the archive: init, add, reindex, verify."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+import click
+
+from ..api import Archive
+from ..config import CONFIG_NAME, default_config, find_config, load_config, render_default_config
+from ..models import PageOutcome, Status
+from ..text import clean
+from .group import EXIT_ERROR, open_archive
+from .render import outcome_json, outcome_text, progress
+
+
+@click.command()
+@click.argument("folder", required=False, type=click.Path(file_okay=False), default=".")
+def init(folder: str) -> None:
+    """Create archive.toml (every key, commented) and an empty store in FOLDER.
+
+    \b
+    Example:
+      archive init ~/my-archive
+    """
+    root = Path(folder)
+    config_file = root / CONFIG_NAME
+    exists = config_file.exists()
+    archive = Archive(load_config(config_file) if exists else default_config(root))
+    # Refuse an index folder archive did not make before anything is written.
+    archive.check_index_folder()
+    root.mkdir(parents=True, exist_ok=True)
+    if exists:
+        click.echo(f"{config_file} exists; keeping it")
+    else:
+        config_file.write_text(render_default_config(), encoding="utf-8")
+        click.echo(f"wrote {config_file}")
+    if archive.create_store():
+        click.echo(f"created store {archive.config.store_path}")
+    else:
+        click.echo(f"store {archive.config.store_path} exists")
+
+
+@click.command()
+@click.argument("files", nargs=-1, required=True)
+@click.option("--dry-run", is_flag=True, help="Read and split only; write nothing.")
+@click.option("--json", "as_json", is_flag=True, help="Print what was found as JSON (one object per page).")
+@click.option("-r", "--recursive", is_flag=True, help="Add the pages in folders, and their subfolders.")
+@click.option("-q", "--quiet", is_flag=True, help="Print only the summary line.")
+@click.option("--keep-going", is_flag=True, help="Store the good pages even when some are bad.")
+@click.pass_context
+def add(ctx: click.Context, files: tuple[str, ...], dry_run: bool, as_json: bool, recursive: bool,
+        quiet: bool, keep_going: bool) -> None:
+    """Add pages (text or saved HTML) to the archive; - reads standard input.
+
+    Each page is split into its articles, which are stored (new, new version
+    or unchanged) and indexed.
+
+    \b
+    Examples:
+      archive add mosul-compilation.txt
+      archive add --recursive saved-pages/
+      archive add --dry-run --json page.html
+    """
+    obj = ctx.ensure_object(dict)
+    if not obj.get("config_path") and find_config() is None and not dry_run:
+        # Nothing is written, not even the configuration, when the index folder is refused.
+        Archive(default_config(Path.cwd())).check_index_folder()
+        Path(CONFIG_NAME).write_text(render_default_config(), encoding="utf-8")
+        click.echo(f"archive: no {CONFIG_NAME} found; wrote one in {Path.cwd()}", err=True)
+    archive = open_archive(ctx)
+    printed: list[dict[str, Any]] = []
+
+    def on_page(outcome: PageOutcome) -> None:
+        for warning in outcome.warnings:
+            click.echo(f"archive: warning: {clean(warning)}", err=True)
+        if as_json:
+            printed.append(outcome_json(outcome))
+        elif not quiet:
+            click.echo(outcome_text(outcome, dry_run=dry_run))
+
+    show_bar = len(files) > 1 or recursive
+    with progress(len(files) if not recursive else 0, enabled=show_bar and not quiet and not as_json) as bar:
+        report = archive.ingest(files, dry_run=dry_run, recursive=recursive, keep_going=keep_going,
+                                stdin=getattr(sys.stdin, "buffer", sys.stdin), progress=bar, on_page=on_page)
+    for notice in report.notices:
+        click.echo(f"archive: {notice}", err=True)
+    if as_json:
+        click.echo(json.dumps(printed[0] if len(printed) == 1 else printed, ensure_ascii=False, indent=1))
+        return
+    articles = sum(len(p.split.articles) for p in report.pages)
+    if dry_run:
+        click.echo(f"{len(report.pages)} page(s), {articles} article(s) found; nothing written (dry run)")
+        return
+    click.echo(f"{len(report.pages)} page(s), {articles} article(s): {report.count(Status.NEW)} new, "
+               f"{report.count(Status.NEW_VERSION)} new version, {report.count(Status.UNCHANGED)} unchanged")
+
+
+@click.command()
+@click.option("--full", is_flag=True, help="Throw the index away and build it anew.")
+@click.option("--procs", type=click.IntRange(1, 16), default=1, help="Indexing processes (2 doubles speed).")
+@click.pass_context
+def reindex(ctx: click.Context, full: bool, procs: int) -> None:
+    """Bring the index in line with the store; only what differs is written.
+
+    Commits in batches, so an interrupted run resumes where it stopped.
+
+    \b
+    Examples:
+      archive reindex
+      archive reindex --full --procs 2
+    """
+    archive = open_archive(ctx)
+    archive.require_store()
+    total = archive.count_articles()
+    with progress(total, enabled=True) as bar:
+        if full:
+            count = archive.rebuild_index(progress=bar, procs=procs)
+        else:
+            count = archive.sync_index(progress=bar, procs=procs)
+    click.echo(f"indexed {count} article(s) of {total} into {archive.config.index_path}")
+
+
+@click.command()
+@click.option("--repair", is_flag=True, help="Roll back interrupted versions and rebuild the index if it disagrees.")
+@click.pass_context
+def verify(ctx: click.Context, repair: bool) -> None:
+    """Check every digest and inventory in the store, and the index against it.
+
+    Exit 0 when clean, 1 with the list of problems.
+
+    \b
+    Example:
+      archive verify
+    """
+    archive = open_archive(ctx)
+    archive.require_store()
+    problems = archive.verify(repair=repair)
+    for problem in problems:
+        click.echo(clean(problem))
+    if problems:
+        click.echo(f"{len(problems)} problem(s) found", err=True)
+        ctx.exit(EXIT_ERROR)
+    click.echo("store and index are consistent")
+
+
+COMMANDS = (init, add, reindex, verify)

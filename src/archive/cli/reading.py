@@ -1,0 +1,230 @@
+"""Commands that read the archive: search, facets, list, similar, show, export."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import click
+
+from ..errors import ArchiveError, ArticleNotFound
+from ..export import FORMATS, export
+from ..text import clean
+from .group import open_archive, searchable
+from .render import page_text, print_result, record_text
+
+#: The facets a search can count.
+FACETS = ("outlet", "author", "year", "month", "page")
+
+
+def filter_options(function: Any) -> Any:
+    """The filter options search, facets and list share."""
+    for option in reversed((
+        click.option("--outlet", help="Only articles from this outlet (exact name)."),
+        click.option("--author", help="Only articles by this author (exact name)."),
+        click.option("--since", metavar="DATE", help="Only articles dated on or after DATE (YYYY[-MM[-DD]])."),
+        click.option("--until", metavar="DATE", help="Only articles dated on or before DATE."),
+        click.option("--limit", type=click.IntRange(1, 10_000), help="How many to show."),
+        click.option("--json", "as_json", is_flag=True, help="Print JSON."),
+    )):
+        function = option(function)
+    return function
+
+
+@click.command()
+@click.argument("query", nargs=-1, required=True)
+@filter_options
+@click.option("--page", type=click.IntRange(1, None), default=1, help="Which page of hits to show.")
+@click.option("--sort", type=click.Choice(["relevance", "newest", "oldest"]), default="relevance",
+              help="Order of the hits.")
+@click.option("--facet", "facets", multiple=True, type=click.Choice(FACETS),
+              help="Facet to count (repeatable; default outlet, author, year).")
+@click.pass_context
+def search(ctx: click.Context, query: tuple[str, ...], outlet: str | None, author: str | None,
+           since: str | None, until: str | None, limit: int | None, as_json: bool, page: int, sort: str,
+           facets: tuple[str, ...]) -> None:
+    """Search the archive: ranked hits with highlighted snippets, and facet counts.
+
+    \b
+    Query language:
+      Mosul safe passage      every word is required
+      "safe passage"          a phrase
+      Mosul OR Raqqa          either word
+      Mosul NOT Raqqa, -Raqqa leave out articles with a word
+      (Mosul OR Raqqa) ISIS   parentheses group
+      title:Mosul             a field: title, outlet, author, date, year, month, page
+      date:2016-10            a year, month or day; date:[2016-10-01 TO 2016-10-31]
+      passag*  pasage~        prefix, fuzzy
+    \b
+    Examples:
+      archive search "Mosul safe passage"
+      archive search '"safe passage"' --outlet "RT News" --since 2016-10
+    """
+    archive = searchable(ctx)
+    result = archive.search(" ".join(query), outlet=outlet, author=author, since=since, until=until,
+                            limit=limit or archive.config.search_limit, page=page, sort=sort,
+                            facets=facets or ("outlet", "author", "year"))
+    for note in archive.notices:
+        click.echo(f"archive: {clean(note)}", err=True)
+    if as_json:
+        click.echo(json.dumps(result.to_dict(), ensure_ascii=False, indent=1))
+        return
+    print_result(result)
+
+
+@click.command()
+@click.argument("query", nargs=-1)
+@filter_options
+@click.option("--facet", "facets", multiple=True, type=click.Choice(FACETS),
+              help="Facet to count (repeatable; default: all five).")
+@click.pass_context
+def facets(ctx: click.Context, query: tuple[str, ...], outlet: str | None, author: str | None,
+           since: str | None, until: str | None, limit: int | None, as_json: bool,
+           facets: tuple[str, ...]) -> None:
+    """Count articles by outlet, author, year, month and page, for a query or the whole archive.
+
+    \b
+    Examples:
+      archive facets
+      archive facets Mosul --facet outlet --facet year
+    """
+    archive = searchable(ctx)
+    names = facets or ("outlet", "author", "year", "month", "page")
+    result = archive.search(" ".join(query), outlet=outlet, author=author, since=since, until=until, limit=1,
+                            facets=names, snippets=False)
+    if as_json:
+        click.echo(json.dumps({"query": result.query, "total": result.total,
+                               "facets": {f.name: dict(f.counts) for f in result.facets}}, ensure_ascii=False,
+                              indent=1))
+        return
+    click.echo(f"{result.total} article(s)")
+    for facet in result.facets:
+        click.echo(f"{facet.name}:")
+        for name, count in facet.counts[:limit or 20]:
+            click.echo(f"  {count:>6}  {clean(name)}")
+
+
+@click.command(name="list")
+@filter_options
+@click.option("--needs-review", is_flag=True, help="Only articles the splitter was unsure of.")
+@click.pass_context
+def list_articles(ctx: click.Context, outlet: str | None, author: str | None, since: str | None,
+                  until: str | None, limit: int | None, as_json: bool, needs_review: bool) -> None:
+    """List articles, newest first: id, date, outlet, title.
+
+    \b
+    Examples:
+      archive list --outlet "RT News"
+      archive list --needs-review --json
+    """
+    archive = searchable(ctx)
+    result = archive.search("", outlet=outlet, author=author, since=since, until=until,
+                            needs_review=needs_review, limit=limit or 10_000, sort="newest", facets=())
+    if as_json:
+        click.echo(json.dumps([{k: v for k, v in h.to_dict().items() if k not in ("snippet", "highlights", "score")}
+                               for h in result.hits], ensure_ascii=False, indent=1))
+        return
+    for hit in result.hits:
+        click.echo(f"{hit.date or 'undated':<10}  {clean(hit.outlet) or '?':<24.24}  {clean(hit.title)}\n"
+                   f"{'':<10}  {hit.id}")
+    click.echo(f"{len(result.hits)} of {result.total} article(s)")
+
+
+@click.command()
+@click.argument("article_id")
+@click.option("--limit", type=click.IntRange(1, 100), default=10, help="How many to show.")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@click.pass_context
+def similar(ctx: click.Context, article_id: str, limit: int, as_json: bool) -> None:
+    """List the articles most like one article (by the key terms of its text).
+
+    \b
+    Example:
+      archive similar articles/rt-news/2016/10/some-title
+    """
+    archive = searchable(ctx)
+    hits = archive.similar(article_id, limit=limit)
+    if as_json:
+        click.echo(json.dumps([h.to_dict() for h in hits], ensure_ascii=False, indent=1))
+        return
+    for n, hit in enumerate(hits, start=1):
+        click.echo(f"{n}. {clean(hit.title)}\n   {clean(hit.outlet) or '?'} · {hit.date or 'undated'} · {hit.id}")
+    if not hits:
+        click.echo("no similar articles")
+
+
+@click.command()
+@click.argument("article_id")
+@click.option("--version", "version", type=click.IntRange(1, None), help="Show this version (default: newest).")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@click.pass_context
+def show(ctx: click.Context, article_id: str, version: int | None, as_json: bool) -> None:
+    """Show one article: metadata, the pages it was seen in, the fair-use note, the text.
+
+    A page id (pages/...) shows the page: its title, date, source line and articles.
+
+    \b
+    Examples:
+      archive show articles/rt-news/2016/10/us-saudis-to-grant-9000-isis-fighters
+      archive show pages/2016/10/saudis-and-us-accused-of-letting-isis-fighters-escape-mosul
+    """
+    archive = open_archive(ctx)
+    if article_id.strip().strip("/").startswith(("pages/", "store/pages/")):
+        page = archive.page(article_id)
+        click.echo(json.dumps(page, ensure_ascii=False, indent=1) if as_json else page_text(page))
+        return
+    try:
+        record = archive.record(article_id, version=version)
+    except ArticleNotFound:
+        raise archive.explain_missing(article_id) or ArticleNotFound(
+            f"no article or page '{article_id}' in {archive.config.store_path}", article_id=article_id) from None
+    versions = len(archive.versions(record.id))
+    if as_json:
+        data = record.to_dict()
+        data["versions"] = versions
+        click.echo(json.dumps(data, ensure_ascii=False, indent=1))
+        return
+    click.echo(record_text(record, versions))
+
+
+@click.command(name="export")
+@click.argument("query", nargs=-1)
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="jsonl", show_default=True,
+              help="jsonl, csv, or for citation managers csl-json, bibtex, ris.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), help="File to write (default: stdout).")
+@click.option("--outlet", help="Only articles from this outlet.")
+@click.option("--author", help="Only articles by this author.")
+@click.option("--since", metavar="DATE", help="Only articles dated on or after DATE.")
+@click.option("--until", metavar="DATE", help="Only articles dated on or before DATE.")
+@click.pass_context
+def export_command(ctx: click.Context, query: tuple[str, ...], fmt: str, output: str | None, outlet: str | None,
+                   author: str | None, since: str | None, until: str | None) -> None:
+    """Export the articles a query selects (all by default) with metadata, sightings and store paths.
+
+    \b
+    Examples:
+      archive export --format csl-json -o mosul.json Mosul
+      archive export --format bibtex --outlet "RT News" > rt.bib
+    """
+    archive = searchable(ctx, store_required=True)
+    records = archive.select(" ".join(query), outlet=outlet, author=author, since=since, until=until)
+    chunks = export(records, fmt, store_root=archive.config.store_path.name)
+    if output is None:
+        for chunk in chunks:
+            click.echo(chunk, nl=False)
+        return
+    target = Path(output)
+    partial = target.with_name(f".{target.name}.partial")
+    try:
+        with partial.open("w", encoding="utf-8", newline="") as fh:
+            for chunk in chunks:
+                fh.write(chunk)
+        partial.replace(target)
+    except OSError as exc:
+        partial.unlink(missing_ok=True)
+        raise ArchiveError(f"{output}: cannot write ({exc.strerror or exc})", path=output) from None
+    click.echo(f"wrote {target}", err=True)
+
+
+COMMANDS = (search, facets, list_articles, similar, show, export_command)

@@ -1,0 +1,122 @@
+"""Text renderers: what the commands print, terminal-safe (no control characters, colour only on a tty)."""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any
+
+import click
+
+from ..models import ArticleRecord, PageOutcome, SearchResult
+from ..text import clean
+
+
+def use_color() -> bool:
+    return sys.stdout.isatty() and "NO_COLOR" not in os.environ
+
+
+@contextmanager
+def progress(total: int, *, enabled: bool) -> Iterator[Any]:
+    if not enabled or not sys.stderr.isatty():
+        yield None
+        return
+    bar: Any = click.progressbar(length=total or None, label="working", file=sys.stderr)
+    with bar:
+        yield bar.update
+
+
+def highlight(snippet: str, marks: tuple[tuple[int, int], ...]) -> str:
+    if not use_color() or not marks:
+        return clean(snippet)
+    out, last = [], 0
+    for start, end in marks:
+        out.append(clean(snippet[last:start]))
+        out.append(click.style(clean(snippet[start:end]), fg="yellow", bold=True))
+        last = end
+    out.append(clean(snippet[last:]))
+    return "".join(out)
+
+
+def print_result(result: SearchResult, *, snippets: bool = True) -> None:
+    color = use_color()
+    if result.total == 0:
+        click.echo("no articles found")
+        if result.suggestion:
+            click.echo(f"did you mean: {clean(result.suggestion)}")
+    for n, hit in enumerate(result.hits, start=1):
+        title = click.style(clean(hit.title), bold=True) if color else clean(hit.title)
+        byline = ", ".join(x for x in (clean(hit.outlet), clean(hit.author)) if x) or "unknown outlet"
+        click.echo(f"{n}. {title}")
+        click.echo(f"   {byline} · {hit.date or 'undated'} · {hit.id}")
+        if snippets and hit.snippet:
+            click.echo(f"   {highlight(hit.snippet, hit.highlights)}")
+    if result.hits:
+        click.echo(f"\n{len(result.hits)} of {result.total} article(s)")
+    for facet in result.facets:
+        if facet.counts:
+            counts = ", ".join(f"{clean(name)} {count}" for name, count in facet.counts[:10])
+            click.echo(f"{facet.name}: {counts}")
+
+
+def record_text(record: ArticleRecord, versions: int) -> str:
+    lines = [clean(record.title), "=" * min(len(record.title), 78)]
+    for label, value in (("id", record.id), ("outlet", record.outlet), ("author", record.author),
+                         ("date", f"{record.date}  ({record.date_text})" if record.date_text else record.date),
+                         ("standfirst", record.standfirst), ("version", f"{record.version} of {versions}")):
+        if value:
+            lines.append(f"{label + ':':<11} {clean(str(value))}")
+    if record.review:
+        lines.append(f"{'review:':<11} needs review — {', '.join(record.review_reasons)}")
+    if record.withdrawn:
+        lines.append(f"{'withdrawn:':<11} {clean(record.withdrawn)}")
+    for c in record.corrections:
+        lines.append(f"{'corrected:':<11} {c.field} = {clean(c.value)!r} ({clean(c.reason)}, {c.time})")
+    lines.append("seen in:")
+    for s in record.sightings:
+        lines.append(f"  - {clean(s.page_title) or s.page_id} ({s.page_date or 'undated'}), "
+                     f"article {s.position} — {s.page_id}")
+    if record.fair_use_note:
+        lines.append(f"fair use:   {clean(record.fair_use_note)}")
+    lines += ["", clean(record.body).replace("\x1b", "")]
+    return "\n".join(lines)
+
+
+def page_text(page: dict[str, Any]) -> str:
+    """A stored page: title, id, date, source line, fair-use note and its articles."""
+    lines = [f"{clean(page.get('title')) or page['id']}\n{'=' * min(len(page.get('title') or page['id']), 78)}"]
+    for label in ("id", "date", "date_text", "source_line", "name", "encoding"):
+        if page.get(label):
+            lines.append(f"{label + ':':<12} {clean(str(page[label]))}")
+    if page.get("fair_use_note"):
+        lines.append(f"{'fair use:':<12} {clean(page['fair_use_note'])}")
+    lines.append("articles:")
+    for n, object_id in enumerate(page.get("articles", []), start=1):
+        lines.append(f"  {n}. {object_id}")
+    return "\n".join(lines)
+
+
+def outcome_text(outcome: PageOutcome, *, dry_run: bool) -> str:
+    """One added page: where it went, and each article's status and id (or, in a dry run, what was found)."""
+    if dry_run:
+        lines = [f"{clean(outcome.name)}: {len(outcome.split.articles)} articles (dry run)"]
+        for article in outcome.split.articles:
+            lines.append(f"  {clean(article.title)} — {clean(article.outlet) or '?'}, {article.date or 'undated'}")
+        return "\n".join(lines)
+    lines = [f"{clean(outcome.name)} → {outcome.page_id} ({outcome.status})"]
+    for result in outcome.articles:
+        lines.append(f"  {result.status:<11} {result.id}  {clean(result.title)}")
+    return "\n".join(lines)
+
+
+def outcome_json(outcome: PageOutcome) -> dict[str, Any]:
+    """One added page as JSON: what the splitter found, with each article's id and status once stored."""
+    data = outcome.split.to_dict()
+    if outcome.page_id:
+        data["page_id"] = outcome.page_id
+        for article, result in zip(data["articles"], outcome.articles, strict=False):
+            article["id"] = result.id
+            article["status"] = result.status.value
+    return data

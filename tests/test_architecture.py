@@ -33,8 +33,8 @@ ALLOWED = {
 #: Third-party packages, and the one part that may import each.
 THIRD_PARTY = {"lxml": "extract", "bs4": "extract", "filelock": "store", "whoosh": "search", "click": "cli"}
 MAX_LINES = 400
-#: Modules still to be cut to size (emptied step by step).
-NOT_YET_CUT: set[str] = set()
+#: The façade stays thin.
+MAX_LINES_OF = {"archive.api": 300}
 
 
 def modules() -> dict[str, Path]:
@@ -91,7 +91,8 @@ def test_no_module_imports_itself_back_round_a_circle():
     known = modules()
     graph = {name: {m for m in imports(name, path, known)[0] if m in known and m != name}
              for name, path in known.items()}
-    # A package's face may re-export its modules: an import of the package means its __init__ only.
+    # Importing a package is an edge to its __init__, which imports the package's modules: a module that
+    # imports its own package closes a circle, as it does when Python runs it.
     done: set[str] = set()
 
     def visit(name: str, trail: list[str]) -> None:
@@ -107,8 +108,8 @@ def test_no_module_imports_itself_back_round_a_circle():
 
 
 def test_modules_stay_small_and_documented():
-    for path in modules().values():
+    for name, path in modules().items():
         text = path.read_text()
         assert ast.get_docstring(ast.parse(text)), f"{path.relative_to(SRC)} has no docstring"
-        size = len(text.splitlines())
-        assert size <= MAX_LINES or path.name in NOT_YET_CUT, f"{path.relative_to(SRC)} has {size} lines"
+        size, most = len(text.splitlines()), MAX_LINES_OF.get(name, MAX_LINES)
+        assert size <= most, f"{path.relative_to(SRC)} has {size} lines (at most {most})"

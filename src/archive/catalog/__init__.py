@@ -10,11 +10,11 @@ catalogue never imports the search index: it hands changes to hooks.
 from __future__ import annotations
 
 from .curation import EDITABLE, diff, edit, explain_missing, history, purge, remove
-from .ids import ARTICLES, STORE_README, is_article_id, normalize_id
+from .ids import ARTICLES, STORE_README, normalize_id
 from .ingest import IndexHook, store_batch
 from .pages import read_page
-from .records import iter_records, read_body, read_record, stored_state
+from .records import iter_records, read_record, stored_state
 
 __all__ = ["ARTICLES", "EDITABLE", "STORE_README", "IndexHook", "diff", "edit", "explain_missing", "history",
-           "is_article_id", "iter_records", "normalize_id", "purge", "read_body", "read_page", "read_record",
-           "remove", "store_batch", "stored_state"]
+           "iter_records", "normalize_id", "purge", "read_page", "read_record", "remove", "store_batch",
+           "stored_state"]

@@ -27,6 +27,7 @@ ALLOWED = {
     "api": {"errors", "models", "text", "config", "inputs", "extract", "store", "catalog", "search"},
     "export": {"errors", "models", "text"},
     "cli": {"errors", "models", "text", "config", "api", "export"},
+    "train": {"errors", "models", "text", "extract"},
     "__init__": set(),
     "__main__": {"cli"},
 }

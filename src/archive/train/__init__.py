@@ -1,0 +1,1 @@
+"""Training the splitter: the aligner, the page generator, the trainer, cross-validation."""

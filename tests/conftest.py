@@ -14,12 +14,18 @@ from archive.search import WhooshIndex
 DATA = Path(__file__).parent / "data"
 PAGES = DATA / "pages"
 MOSUL = PAGES / "dev" / "mosul-compilation.txt"
+#: The shared labelled corpora beside the repository (real pages are never copied into it).
+SHARED_CORPUS = Path(__file__).resolve().parent.parent.parent / "shared" / "corpus"
 
 
-def page_pairs(corpus: str) -> list[tuple[Path, dict]]:
-    """(page file, ground truth) for every labelled page of a corpus in tests/data/pages."""
+def page_pairs(corpus: str, *, shared: bool = False) -> list[tuple[Path, dict]]:
+    """(page file, ground truth) for every labelled page of a corpus in tests/data/pages, or, with
+    ``shared``, in ../shared/corpus (skipping the test with a clear message when it is not there)."""
+    folder = (SHARED_CORPUS if shared else PAGES) / corpus
+    if shared and not folder.is_dir():
+        pytest.skip(f"{folder} not found: the tests on real pages need ../shared/corpus beside the repository")
     pairs = []
-    for gold in sorted((PAGES / corpus).glob("*.json")):
+    for gold in sorted(folder.glob("*.json")):
         page = next((gold.with_suffix(s) for s in (".txt", ".html") if gold.with_suffix(s).exists()), None)
         if page is not None:
             pairs.append((page, json.loads(gold.read_text(encoding="utf-8"))))

@@ -32,7 +32,8 @@ ALLOWED = {
     "__main__": {"cli"},
 }
 #: Third-party packages, and the one part that may import each.
-THIRD_PARTY = {"lxml": "extract", "bs4": "extract", "filelock": "store", "whoosh": "search", "click": "cli"}
+THIRD_PARTY = {"lxml": {"extract"}, "bs4": {"extract"}, "filelock": {"store"}, "whoosh": {"search"},
+               "click": {"cli"}, "pycrfsuite": {"extract", "train"}}
 MAX_LINES = 400
 #: The façade stays thin.
 MAX_LINES_OF = {"archive.api": 300}
@@ -85,7 +86,7 @@ def test_every_part_imports_only_what_the_table_allows():
         assert others <= ALLOWED[part], f"{path.relative_to(SRC)} imports {others - ALLOWED[part]}"
         for package in external - set(sys.stdlib_module_names) - {"__future__"}:
             assert package in THIRD_PARTY, f"{path.relative_to(SRC)} imports {package}, which is in no part"
-            assert THIRD_PARTY[package] == part, f"{path.relative_to(SRC)} imports {package}"
+            assert part in THIRD_PARTY[package], f"{path.relative_to(SRC)} imports {package}"
 
 
 def test_no_module_imports_itself_back_round_a_circle():

@@ -1,27 +1,50 @@
-"""Pages written in random layouts: the splitter recovers every article and field."""
+"""Invented pages the splitter never saw: generated in every layout family, with a seed training does not use."""
 
 from __future__ import annotations
 
-from hypothesis import HealthCheck, given, settings
+import random
+
+import pytest
 
 from archive.extract import split_bytes
-from pagewriter import page
-from splitscore import fold
+from archive.train.pagegen import LAYOUTS, generate_page
+from splitscore import score_articles
+
+#: Training uses the generator's seed 1 (``archive.train``); these pages come from another.
+SEED = 2024
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(page())
-def test_splitter_recovers_every_article(written):
-    text, truth = written
-    split = split_bytes(text.encode(), name="generated.txt")
-    assert split.title == "Compilation of the Week"
-    assert split.date == "2017-03-03"
-    assert split.fair_use_note and "107" in split.fair_use_note
-    assert len(split.articles) == len(truth)
-    for got, want in zip(split.articles, truth, strict=True):
-        assert fold(got.title) == fold(want.title)
-        assert got.outlet == want.outlet
-        assert got.author == want.author
-        assert got.date == want.date
-        assert got.body.startswith(want.first_words)
-        assert got.body.endswith(want.last_words)
+@pytest.fixture(scope="module")
+def results():
+    rng = random.Random(SEED)
+    out = []
+    for n in range(3 * len(LAYOUTS)):
+        page = generate_page(rng, layout=list(LAYOUTS)[n % len(LAYOUTS)])
+        split = split_bytes(page.data, name=f"{page.name}{page.suffix}")
+        out.append((page, split, score_articles([a.to_dict() for a in split.articles], page.gold)))
+    return out
+
+
+def test_unseen_generated_pages_split_well(results):
+    rows = [row for _, _, page_rows in results for row in page_rows]
+    figures = {k: sum(r[k] for r in rows) / len(rows) for k in rows[0]}
+    predicted = sum(len(split.articles) for _, split, _ in results)
+    matched = sum(r["found"] for r in rows)
+    # Measured when set (120 pages, 3 of each family): found 0.991, boundary 0.970, title 0.949,
+    # outlet 0.878, author 0.951, date 0.947; 99.4% of the articles found match a true one.
+    assert figures["found"] >= 0.95
+    assert matched / predicted >= 0.95
+    for field in ("boundary", "title", "author", "date"):
+        assert figures[field] >= 0.88, field
+    assert figures["outlet"] >= 0.80
+
+
+def test_every_article_is_text_of_its_page_in_page_order(results):
+    for page, split, _ in results:
+        text = " ".join(page.data.decode("utf-8").split())
+        at = 0
+        for article in split.articles:
+            opening = " ".join(article.body.split()[:4])
+            found = text.find(opening, at) if page.suffix == ".txt" else text.find(opening)
+            assert article.body.strip() and found >= 0, (page.layout, opening)
+            at = max(at, found)

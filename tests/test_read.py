@@ -37,17 +37,27 @@ def test_bad_bytes(raw, error):
     assert str(caught.value).startswith("bad.bin: ")
 
 
-def test_html_main_content_without_navigation_or_sidebar():
+def test_html_keeps_every_visible_text_with_the_hints_of_its_markup():
     page = read_page((PAGES / "synthetic" / "d04.html").read_bytes(), name="d04.html")
     texts = [b.text for b in page.blocks]
     assert page.media_type == "text/html"
     assert page.meta.title == "The Pentagon’s Missing Emissions: Militaries Left Out of Climate Talks Again"
     assert page.meta.date == "2016-12-01"
-    assert not any("Recent Posts" in t or "Previous post" in t or "Proudly powered" in t for t in texts)
+    # Navigation and sidebars are kept, marked by where they sit: the labeller, not the reader, decides.
+    recent = next(b for b in page.blocks if "Recent Posts" in b.text)
+    assert any(h.startswith(("in_", "cls_")) for h in recent.hints)
     heading = next(b for b in page.blocks if b.text.startswith("World’s Largest"))
-    assert heading.kind == "heading" and len(heading.lines) == 2
+    assert heading.kind == "heading" and len(heading.lines) == 2 and "in_article" in heading.hints
     assert any(b.kind == "separator" for b in page.blocks)
     assert any(b.kind == "list" for b in page.blocks)
+    assert texts.index(recent.text) > texts.index(heading.text)
+
+
+def test_html_hidden_in_markup_the_parser_cannot_read_is_read_as_text():
+    deep = ("<div>" * 3000 + "<p>" + "A paragraph of the page's own text that must not be lost. " * 8 + "</p>"
+            + "</div>" * 3000)
+    page = read_page(f"<html><body>{deep}</body></html>".encode(), name="deep.html")
+    assert any("must not be lost" in b.text for b in page.blocks)
 
 
 def test_html_scripts_and_entities_are_not_text():

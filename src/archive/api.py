@@ -17,10 +17,11 @@ from . import catalog
 from .catalog import ARTICLES, normalize_id
 from .config import Config
 from .errors import ArchiveError, ArticleNotFound, SearchIndexError, SourceError, SourceErrors
-from .extract import split_bytes
+from .extract import explain_page, read_page, split_bytes
 from .inputs import iter_inputs, read_source
 from .models import (
     ArticleRecord,
+    ExplainedUnit,
     HistoryEntry,
     Hit,
     IndexState,
@@ -41,9 +42,8 @@ Progress = Callable[[int], None]
 _BATCH_PAGES = 200
 #: Batches of at least this many articles are indexed by two processes.
 _PROCS_FROM = 300
-_REBUILT_BECAUSE = {IndexState.MISSING: "no index was found",
-                    IndexState.STALE: "the index was built by another schema version",
-                    IndexState.BROKEN: "the index could not be opened"}
+_REBUILT_BECAUSE = {IndexState.MISSING: "no index was found", IndexState.BROKEN: "the index could not be opened",
+                    IndexState.STALE: "the index was built by another schema version"}
 
 
 class Archive:
@@ -81,7 +81,6 @@ class Archive:
         return self.store.versions(normalize_id(object_id))
 
     def body(self, object_id: str) -> str:
-        """An article's stored text."""
         return self.record(object_id).body
 
     def iter_records(self) -> Iterator[ArticleRecord]:
@@ -93,6 +92,11 @@ class Archive:
     def page(self, page_id: str) -> dict[str, Any]:
         """A page as stored: title, date, source line, fair-use note, article ids."""
         return catalog.read_page(self.store, page_id)
+
+    def explain(self, name: str, *, stdin: Any = None) -> list[ExplainedUnit]:
+        """Every unit of one page with the role, confidence and article the splitter gave it."""
+        raw = read_source(name, max_bytes=self.config.max_page_bytes, stdin=stdin)
+        return explain_page(read_page(raw, name="<stdin>" if name == "-" else name))
 
     # ------------------------------------------------------------ ingest
 
@@ -196,11 +200,9 @@ class Archive:
 
     def index_notice(self) -> str | None:
         """Make sure the index can be searched; say so when it had to be rebuilt."""
-        state = self.index.state()
-        if state == IndexState.OK:
+        if (state := self.index.state()) == IndexState.OK:
             return None
-        count = self.rebuild_index()
-        return f"{_REBUILT_BECAUSE[state]}; rebuilt it from the store ({count} articles)"
+        return f"{_REBUILT_BECAUSE[state]}; rebuilt it from the store ({self.rebuild_index()} articles)"
 
     def rebuild_index(self, *, progress: Progress | None = None, procs: int = 1) -> int:
         """Build a new index from the store (the source of truth)."""

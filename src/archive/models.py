@@ -44,10 +44,15 @@ BLOCK_KINDS = ("text", "heading", "emphasis", "separator", "list", "caption", "q
 
 @dataclass(frozen=True)
 class Block:
-    """A paragraph of a page: one or more lines, with a hint of what it looks like."""
+    """A paragraph of a page: one or more lines, with a hint of what it looks like.
+
+    ``hints`` are what HTML markup says of the block (its heading level, a region such
+    as ``in_nav``, class-name words such as ``cls_byline``), sorted; plain text has none.
+    """
 
     lines: tuple[str, ...]
     kind: str = "text"
+    hints: tuple[str, ...] = ()
 
     @property
     def text(self) -> str:
@@ -60,7 +65,8 @@ class SourceMeta:
 
     title: str | None = None
     date: str | None = None
-    date_line: str | None = None
+    #: The markup could not be read (too deep, broken, or its text hidden): the page's text was read without it.
+    read_as_text: bool = False
 
 
 @dataclass(frozen=True)
@@ -97,6 +103,23 @@ class Article:
         data = asdict(self)
         data["review_reasons"] = list(self.review_reasons)
         return data
+
+
+@dataclass(frozen=True)
+class ExplainedUnit:
+    """One unit of a page with the role the labeller gave it, for ``archive add --explain``."""
+
+    text: str
+    role: str
+    start: bool
+    confidence: float
+    #: The article (1, 2, ...) the unit belongs to, or None for page furniture and noise.
+    article: int | None
+    line: int
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"line": self.line + 1, "role": self.role, "start": self.start,
+                "confidence": round(self.confidence, 3), "article": self.article, "text": self.text}
 
 
 @dataclass(frozen=True)

@@ -14,7 +14,7 @@ from ..config import CONFIG_NAME, default_config, find_config, load_config, rend
 from ..models import PageOutcome, Status
 from ..text import clean
 from .group import EXIT_ERROR, open_archive
-from .render import outcome_json, outcome_text, progress
+from .render import explain_text, outcome_json, outcome_text, progress
 
 
 @click.command()
@@ -51,9 +51,11 @@ def init(folder: str) -> None:
 @click.option("-r", "--recursive", is_flag=True, help="Add the pages in folders, and their subfolders.")
 @click.option("-q", "--quiet", is_flag=True, help="Print only the summary line.")
 @click.option("--keep-going", is_flag=True, help="Store the good pages even when some are bad.")
+@click.option("--explain", is_flag=True,
+              help="Print each line of each page with the role the splitter gave it and its confidence; write nothing.")
 @click.pass_context
 def add(ctx: click.Context, files: tuple[str, ...], dry_run: bool, as_json: bool, recursive: bool,
-        quiet: bool, keep_going: bool) -> None:
+        quiet: bool, keep_going: bool, explain: bool) -> None:
     """Add pages (text or saved HTML) to the archive; - reads standard input.
 
     Each page is split into its articles, which are stored (new, new version
@@ -64,7 +66,11 @@ def add(ctx: click.Context, files: tuple[str, ...], dry_run: bool, as_json: bool
       archive add mosul-compilation.txt
       archive add --recursive saved-pages/
       archive add --dry-run --json page.html
+      archive add --explain page.html
     """
+    if explain:
+        _explain(open_archive(ctx), files, as_json=as_json)
+        return
     obj = ctx.ensure_object(dict)
     if not obj.get("config_path") and find_config() is None and not dry_run:
         # Nothing is written, not even the configuration, when the index folder is refused.
@@ -97,6 +103,16 @@ def add(ctx: click.Context, files: tuple[str, ...], dry_run: bool, as_json: bool
         return
     click.echo(f"{len(report.pages)} page(s), {articles} article(s): {report.count(Status.NEW)} new, "
                f"{report.count(Status.NEW_VERSION)} new version, {report.count(Status.UNCHANGED)} unchanged")
+
+
+def _explain(archive: Archive, files: tuple[str, ...], *, as_json: bool) -> None:
+    stdin = getattr(sys.stdin, "buffer", sys.stdin)
+    pages = [(name, archive.explain(name, stdin=stdin)) for name in files]
+    if as_json:
+        click.echo(json.dumps([{"name": name, "units": [u.to_dict() for u in units]} for name, units in pages],
+                              ensure_ascii=False, indent=1))
+        return
+    click.echo("\n\n".join(explain_text(name, units) for name, units in pages))
 
 
 @click.command()

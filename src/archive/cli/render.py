@@ -10,7 +10,7 @@ from typing import Any
 
 import click
 
-from ..models import ArticleRecord, PageOutcome, SearchResult
+from ..models import ArticleRecord, ExplainedUnit, PageOutcome, SearchResult
 from ..text import clean
 
 
@@ -120,3 +120,15 @@ def outcome_json(outcome: PageOutcome) -> dict[str, Any]:
             article["id"] = result.id
             article["status"] = result.status.value
     return data
+
+
+def explain_text(name: str, units: list[ExplainedUnit]) -> str:
+    """Each unit of a page with its role: "*" marks where an article starts."""
+    lines = [clean(name), f"  {'line':>4}  {'role':<11} {'conf':>4}  {'art':>3}  text"]
+    for u in units:
+        mark = "*" if u.start else " "
+        article = str(u.article) if u.article is not None else "-"
+        text = clean(u.text)
+        lines.append(f"  {u.line + 1:>4} {mark}{u.role:<11} {u.confidence:4.2f}  {article:>3}  "
+                     f"{text[:90]}{'…' if len(text) > 90 else ''}")
+    return "\n".join(lines)

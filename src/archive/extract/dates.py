@@ -18,6 +18,7 @@ from .patterns import (
     PAGE_DATE_LINE_RE,
     URL_DATE_RE,
     WIRE_DATELINE_RE,
+    YEAR_DIGITS_RE,
 )
 
 
@@ -37,8 +38,14 @@ def _iso(match: re.Match[str]) -> str | None:
             year, month, day = int(g["iy"]), int(g["im"]), int(g["id"])
         elif g.get("am"):
             year, month, day = int(g["ay"]), MONTHS[g["am"].rstrip(".").lower()], int(g["ad"])
-        else:
+        elif g.get("bm"):
             year, month, day = int(g["by"]), MONTHS[g["bm"].rstrip(".").lower()], int(g["bd"])
+        elif g.get("dd"):
+            year, month, day = int(g["dy"]), int(g["dm"]), int(g["dd"])
+        else:
+            first, second, year = int(g["sa"]), int(g["sb"]), int(g["sy"])
+            # "20/10/2016" is day first; "10/20/2016" can only be month first
+            month, day = (first, second) if second > 12 >= first else (second, first)
     except (KeyError, TypeError, ValueError):
         return None
     if not (1 <= month <= 12 and 1 <= day <= 31 and 1800 <= year <= 2200):
@@ -48,6 +55,8 @@ def _iso(match: re.Match[str]) -> str | None:
 
 def find_date(text: str) -> DateMatch | None:
     """The first date written in ``text``, or None."""
+    if not YEAR_DIGITS_RE.search(text):
+        return None  # every date form this reads has a four-digit year; most lines have none
     for match in DATE_RE.finditer(text):
         iso = _iso(match)
         if iso:

@@ -1,159 +1,190 @@
-"""Features of blocks: what each paragraph of a page looks like, computed once.
+"""Features of units: cheap, general, the same for text and HTML.
 
-``classify`` looks at a block once (a dateline? a byline, and on which line?
-headline-like? a name line? noise?) and ``BlockInfo`` keeps the answers;
-``Header`` is an article's opening as ``segment`` finds it.
+Each unit is described by its own shape (length, case, punctuation, dates,
+names, byline and dateline forms, cue words), by what the markup says of it
+(HTML hints), by where it sits (its block, its line, the page), by its
+neighbours' shapes, and by how often its shape repeats down the page (the items
+of a listing look alike).  The recognisers of ``dates`` and ``lines`` that were
+rules are features here: the model decides how much each one counts.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from collections import Counter
+from collections.abc import Sequence
 
-from ..models import Block
-from .dates import DateMatch, find_date, match_dateline, match_wire_dateline, parse_date
+from .dates import find_date, match_dateline, match_page_date_line, match_wire_dateline, parse_date
 from .lines import (
-    Byline,
+    find_inline_byline,
     is_all_caps,
     is_editor_note,
+    is_fair_use,
     is_noise,
+    is_trailer,
     looks_like_name_line,
+    looks_like_outlet,
+    looks_like_person,
     parse_byline,
+    parse_source_line,
     title_case_ratio,
 )
-from .patterns import BYLINE_OPENING_RE, CLOSED_LINE_RE, PROSE_END_RE, SENTENCE_END_RE, TEASER_END_RE
+from .patterns import (
+    AGE_RE,
+    BRACKET_END_RE,
+    BY_HINT_RE,
+    BY_WORD_RE,
+    CLOCK_RE,
+    CUE_WORDS,
+    CUT_END_RE,
+    DASH_END_RE,
+    DOMAIN_RE,
+    FAIR_USE_HINT_RE,
+    LIST_NUMBER_RE,
+    SENTENCE_CLOSE_RE,
+    SHORT_UNIT,
+    URL_RE,
+)
+from .units import Unit
 
-MAX_HEAD_WORDS = 30
-
-
-@dataclass
-class BlockInfo:
-    """What one block looks like, computed once."""
-
-    block: Block
-    dateline: DateMatch | None = None
-    wire: tuple[DateMatch, str] | None = None
-    byline: Byline | None = None
-    byline_at: int = -1
-    head: bool = False
-    titleish: bool = False
-    name_line: bool = False
-    ednote: bool = False
-    noise: bool = False
-    furniture: bool = False
-    separator: bool = False
-
-
-@dataclass
-class Header:
-    """An article's opening: where it starts, where its body starts, what it says."""
-
-    start: int
-    body: int
-    end: int = -1
-    title: str | None = None
-    title_index: int | None = None
-    standfirst: str | None = None
-    byline: Byline | None = None
-    byline_from_context: bool = False
-    dateline: DateMatch | None = None
-    wire_agency: str | None = None
-    lead: list[str] = field(default_factory=list)
-    section: str | None = None
-    reasons: list[str] = field(default_factory=list)
+Features = dict[str, float | str]
+#: Features of a neighbour that its own label depends on too much to copy (position and size).
+_NOT_COPIED = frozenset({"c", "rel", "bl", "pos"})
 
 
-def presplit(blocks: tuple[Block, ...]) -> list[Block]:
-    """Cut a block after a teaser's "more..." line: what follows belongs to the next item."""
-    out: list[Block] = []
-    for block in blocks:
-        start = 0
-        for n, line in enumerate(block.lines[:-1]):
-            if TEASER_END_RE.search(line):
-                out.append(Block(block.lines[start:n + 1], block.kind))
-                start = n + 1
-        out.append(Block(block.lines[start:], block.kind))
-    return out
+def _bucket(value: float, edges: tuple[float, ...]) -> str:
+    for n, edge in enumerate(edges):
+        if value <= edge:
+            return str(n)
+    return str(len(edges))
 
 
-def classify(block: Block) -> BlockInfo:
-    info = BlockInfo(block)
-    first = block.lines[0]
-    if block.kind == "separator":
-        info.separator = True
-        return info
-    info.noise = is_noise(first) and len(block.lines) == 1
-    info.ednote = is_editor_note(first)
-    info.dateline = match_dateline(first)
-    if info.dateline is None:
-        info.wire = match_wire_dateline(first)
-    if len(block.lines) <= 5 and block.kind not in ("list", "quote", "caption"):
-        for at, line in enumerate(block.lines):
-            byline = parse_byline(line) if len(line) <= 200 else None
-            if byline is not None:
-                info.byline, info.byline_at = byline, at
-                break
-    info.head = is_head(block) and not info.noise and info.byline is None and info.dateline is None
-    info.titleish = info.head or (is_titleish(block) and not info.noise and info.byline is None
-                                  and info.dateline is None and info.wire is None)
-    info.name_line = len(block.lines) >= 1 and looks_like_name_line(block.lines[-1]) and not info.noise
-    return info
+def _last_char(text: str) -> str:
+    char = text.rstrip()[-1:]
+    if not char:
+        return "none"
+    if char in ".?!:;,…)]":
+        return char
+    if char in "\"”’'":
+        return "quote"
+    return "word" if char.isalnum() else "other"
 
 
-def is_titleish(block: Block) -> bool:
-    """A line that could be a headline in sentence case: short, no sentence ending."""
-    if len(block.lines) != 1 or block.kind in ("list", "caption", "quote", "separator"):
-        return False
-    line = block.lines[0]
-    words = line.split()
-    if block.kind == "heading":
-        return len(words) <= 25
-    return (2 <= len(words) <= 25 and not SENTENCE_END_RE.search(line) and not line.endswith(":")
-            and find_date(line) is None)
-
-
-def is_head(block: Block) -> bool:
-    """A headline-like block: short lines, capitalised like a title, no sentence ending."""
-    if block.kind in ("list", "caption", "quote", "separator"):
-        return False
-    text = block.text
+def unit_features(text: str) -> Features:
+    """What one unit's text looks like.  Recognisers of short lines are asked only of short units."""
     words = text.split()
-    if not words or len(words) > MAX_HEAD_WORDS or len(block.lines) > 4:
-        return False
-    if any(len(line.split()) > 20 or line.count(" | ") >= 2 for line in block.lines):
-        return False
-    if len(block.lines) == 1 and parse_date(block.lines[0]) is not None:
-        return False
-    if block.kind == "heading":
-        return True
-    last = block.lines[-1]
-    if SENTENCE_END_RE.search(last) and not last.endswith("..."):
-        return False
-    if text.startswith(("“", '"')) and text.endswith(("”", '"')) and title_case_ratio(text) < 0.75:
-        return False
-    return is_all_caps(text) or title_case_ratio(text) >= 0.75
+    tc = title_case_ratio(text) if words else 0.0
+    f: Features = {"w": _bucket(len(words), (1, 2, 3, 5, 8, 12, 20, 35, 60)),
+                   "c": _bucket(len(text), (10, 25, 50, 80, 120, 200, 400)),
+                   "tc": _bucket(tc, (0.25, 0.5, 0.74, 0.99)) if words else "x",
+                   "end": _last_char(text)}
+    first = words[0] if words else ""
+    short = len(text) <= SHORT_UNIT
+    head = text[:SHORT_UNIT]
+    date = find_date(head)
+    flags = {
+        "caps": is_all_caps(text), "q0": first[:1] in "\"“‘'" and bool(first), "br0": first[:1] in "([" and bool(first),
+        "d0": first[:1].isdigit(), "low0": first[:1].islower(), "num": bool(LIST_NUMBER_RE.match(first)),
+        "date": date is not None, "wdate": date is not None and short and parse_date(text) is not None,
+        "time": bool(CLOCK_RE.search(head)), "age": len(words) <= 6 and bool(AGE_RE.search(text)),
+        "dl": date is not None and match_dateline(text) is not None,
+        "wire": date is not None and match_wire_dateline(text) is not None,
+        "pdl": date is not None and short and match_page_date_line(text) is not None,
+        "url": bool(URL_RE.search(head)), "domain": bool(DOMAIN_RE.search(head)), "at": "@" in head,
+        "fair": FAIR_USE_HINT_RE.search(text) is not None and is_fair_use(text),
+        "ednote": is_editor_note(text), "srcline": date is not None and short and parse_source_line(text) is not None,
+        "inline_by": len(words) > 5 and BY_HINT_RE.search(text) is not None and find_inline_byline(text) is not None,
+        "brk_end": bool(BRACKET_END_RE.search(text[-90:])), "slash": " / " in head,
+        "dash_end": bool(DASH_END_RE.search(text[-3:])), "ellip": bool(CUT_END_RE.search(text[-8:])),
+        "digits": bool(text) and sum(map(str.isdigit, head)) > 0.2 * len(head),
+    }
+    if short:
+        flags.update({
+            "person": looks_like_person(BY_WORD_RE.sub("", text.strip(" -:,"))), "name": looks_like_name_line(text),
+            "outlet": len(words) <= 6 and looks_like_outlet(text), "noise": is_noise(text), "trailer": is_trailer(text),
+        })
+        byline = parse_byline(text)
+        if byline is not None:
+            flags.update({"byl": True, "byl_a": bool(byline.author), "byl_o": bool(byline.outlet)})
+    f.update((k, 1.0) for k, v in flags.items() if v)
+    cue = first.lower().strip(":,.")
+    if cue in CUE_WORDS:
+        f[f"cue={cue}"] = 1.0
+    return f
 
 
-def is_date_only(block: Block) -> bool:
-    return len(block.lines) == 1 and parse_date(block.lines[0]) is not None
+def coarse_shape(text: str, f: Features) -> str:
+    """A unit's shape at a glance, to see a listing's items repeat: length class, prose, title case, date."""
+    words = len(text.split())
+    size = "1" if words <= 3 else "2" if words <= 12 else "3" if words <= 30 else "4"
+    prose = "p" if SENTENCE_CLOSE_RE.search(text[-2:]) and words >= 8 else "-"
+    titled = "t" if f.get("tc") in ("3", "4") else "-"
+    dated = "d" if "date" in f else "-"
+    byline = "b" if "byl" in f or "person" in f else "-"
+    return size + prose + titled + dated + byline
 
 
-def is_prose(block: Block) -> bool:
-    words = block.text.split()
-    if BYLINE_OPENING_RE.match(block.text) and len(words) >= 5:
-        return True  # a teaser that opens with its byline
-    ends = bool(PROSE_END_RE.search(block.text))
-    if not ends and title_case_ratio(block.text) >= 0.75:
-        return False  # another headline
-    return len(words) >= 12 or (len(words) >= 5 and ends)
+def line_features(text: str) -> Features:
+    """What a whole line says, for a unit that is one segment of it: a source line, a byline, a date line."""
+    checks = {"L:srcline": parse_source_line(text) is not None, "L:pdl": match_page_date_line(text) is not None,
+              "L:byl": len(text) <= 200 and parse_byline(text) is not None, "L:fair": is_fair_use(text),
+              "L:dl": match_dateline(text) is not None, "L:date": find_date(text) is not None}
+    return {k: 1.0 for k, v in checks.items() if v}
 
 
-def is_label(info: BlockInfo) -> bool:
-    """A section label over a headline: "TRANSPORTATION", "FOOD SAFETY"."""
-    text = info.block.text
-    return len(info.block.lines) == 1 and is_all_caps(text) and len(text.split()) <= 4 and not info.noise
-
-
-def is_cut_heading(block: Block) -> bool:
-    line = block.lines[-1]
-    return len(block.lines) == 1 and len(line.split()) <= 20 and not CLOSED_LINE_RE.search(line) \
-        and (title_case_ratio(line) >= 0.75 or len(line) <= 3)
+def page_features(units: Sequence[Unit]) -> list[dict[str, float]]:
+    """The features of every unit of a page, in order, as the CRF takes them ("w=3", "date", "-1:byl")."""
+    base = [unit_features(u.text) for u in units]
+    whole: dict[int, list[str]] = {}
+    for u in units:
+        if u.segs > 1:
+            whole.setdefault(u.line, []).append((u.sep + u.text) if u.seg else u.text)
+    lines = {line: line_features("".join(parts)) for line, parts in whole.items()}
+    n = len(units)
+    lengths = sorted(len(u.text) for u in units) or [1]
+    median = lengths[len(lengths) // 2] or 1
+    words = [len(u.text.split()) for u in units]
+    for u, f in zip(units, base, strict=True):
+        f[f"kind={u.kind}"] = 1.0
+        for hint in u.hints:
+            f[f"h={hint}"] = 1.0
+        if u.line_in_block == 0 and u.seg == 0:
+            f["bstart"] = 1.0
+        if u.line_in_block == u.lines_in_block - 1 and u.seg == u.segs - 1:
+            f["bend"] = 1.0
+        f["bl"] = _bucket(u.lines_in_block, (1, 2, 4))
+        if u.segs > 1:
+            f["seg"] = "first" if u.seg == 0 else ("last" if u.seg == u.segs - 1 else "mid")
+            if u.sep:
+                f[f"sep={u.sep.strip()[:1]}"] = 1.0
+        f["rel"] = _bucket(len(u.text) / median, (0.2, 0.5, 1.0, 2.0))
+        f.update(lines.get(u.line, {}))
+    shapes = [coarse_shape(u.text, f) + u.kind[:2] for u, f in zip(units, base, strict=True)]
+    counts = Counter(shapes)
+    names = [[f"{k}={v}" if isinstance(v, str) else k for k, v in f.items()] for f in base]
+    seen = [[f"{k}={v}" if isinstance(v, str) else k for k, v in f.items() if k not in _NOT_COPIED] for f in base]
+    out: list[dict[str, float]] = []
+    for i, u in enumerate(units):
+        g = dict.fromkeys(names[i], 1.0)
+        g["pos=" + _bucket(i / max(n - 1, 1), (0.05, 0.2, 0.5, 0.8, 0.95))] = 1.0
+        g["crep=" + _bucket(counts[shapes[i]], (1, 2, 4, 8))] = 1.0
+        g[f"cs={shapes[i]}"] = 1.0
+        before = words[i - 1] if i else 0
+        after = words[i + 1] if i + 1 < n else 0
+        flags = {"first": i == 0, "last": i == n - 1, "alone": u.lines_in_block == 1 and u.segs == 1,
+                 "valley": words[i] < before and words[i] < after, "peak": words[i] > 2 * max(before, after, 1),
+                 "before_long": after > 3 * max(words[i], 1)}
+        for d in range(2, 7):
+            flags[f"cper{d}"] = i - d >= 0 and shapes[i - d] == shapes[i]
+            flags[f"cnext{d}"] = i + d < n and shapes[i + d] == shapes[i]
+        g.update((k, 1.0) for k, v in flags.items() if v)
+        for off in (-2, -1, 1, 2):
+            j = i + off
+            if 0 <= j < n:
+                for k in seen[j]:
+                    g[f"{off}:{k}"] = 1.0
+                if units[j].block == u.block:
+                    g[f"{off}:sameblock"] = 1.0
+            else:
+                g[f"{off}:none"] = 1.0
+        out.append(g)
+    return out

@@ -1,194 +1,196 @@
-"""Fields: a page's headers -> ``Article`` records, and the page title.
+"""The field labeller: level two of the cascade, an article's header -> title, authors, outlets, date.
 
-Each article's text runs from its body start to the next header; credits at
-its end (feed footers, bare origin domains, source URLs with dates) fill in
-what the byline did not say, and every doubt becomes a review reason.
+The header is the article's headline, subtitle, byline, date and trailer units
+and the opening of its first body unit.  A CRF labels each of their tokens
+TITLE, AUTHOR, OUTLET, DATE or O; runs of one label are one field each (two
+AUTHOR runs are two authors).  Where the model finds nothing, the byline
+recognisers of ``lines`` are asked, as they were asked for features.
 """
 
 from __future__ import annotations
 
-import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
 
-from ..models import Article, SourcePage
-from ..text import fold
-from .dates import url_date
-from .features import BlockInfo, Header, is_cut_heading
-from .lines import (
-    SourceEntry,
-    find_inline_byline,
-    is_trailer,
-    parse_credit,
-    parse_trailing_author,
-    strip_read_more,
+from .crf import FIELDS_MODEL, label
+from .dates import find_date
+from .lines import looks_like_outlet, looks_like_person, parse_byline, parse_credit
+from .patterns import (
+    BY_WORD_RE,
+    BYLINE_TAIL_RE,
+    CLOSING_MARKS,
+    FIELD_TRIM,
+    HEADLINE_SOURCE_RE,
+    SOURCE_JOINERS,
+    SOURCE_TRAILER_RE,
 )
-from .patterns import AUTHOR_BIO_TEMPLATE, AUTHOR_SUFFIX_RE, TEASER_END_RE
+from .tokens import Token, header_tokens, token_features
 
 
-def unused_entries(headers: list[Header], entries: list[SourceEntry]) -> list[SourceEntry]:
-    known = {fold(h.byline.outlet) for h in headers if h.byline and h.byline.outlet}
-    return [e for e in entries if e.outlet and fold(e.outlet) not in known]
+@dataclass
+class Fields:
+    """What is known of an article's title, people, outlets and date."""
+
+    title: str | None = None
+    authors: list[str] = field(default_factory=list)
+    outlets: list[str] = field(default_factory=list)
+    date_text: str | None = None
+    #: The headline line also carries a source, a person or a date ("Headline (Outlet)"): the title
+    #: is only part of it.
+    carved: bool = False
+
+    def merge(self, other: Fields) -> None:
+        """Fill what is missing from ``other``."""
+        self.title = self.title or other.title
+        self.authors = self.authors or other.authors
+        self.outlets = self.outlets or other.outlets
+        self.date_text = self.date_text or other.date_text
+        self.carved = self.carved or other.carved
 
 
-def page_title(infos: list[BlockInfo], headers: list[Header], page: SourcePage) -> str | None:
-    if page.meta.title:
-        return page.meta.title
-    first = headers[0].start if headers else len(infos)
-    candidates = [i for i in range(first) if not infos[i].furniture and not infos[i].noise]
-    heads = [i for i in candidates if infos[i].head]
-    if heads:
-        block = infos[heads[-1]].block
-        return block.lines[-1] if len(block.lines) > 2 else block.text
-    if candidates:
-        return infos[candidates[0]].block.text
-    if headers and headers[0].reasons == ["no structure found"]:
-        return headers[0].title
-    return None
+def decode(tokens: Sequence[Token], labels: Sequence[str], texts: Sequence[str]) -> Fields:
+    """Labelled tokens -> fields: each run of one label, as printed in its unit's text.
 
-
-def build_articles(infos: list[BlockInfo], headers: list[Header], entries: list[SourceEntry],
-                    page_title: str | None) -> list[Article]:
-    unused = unused_entries(headers, entries)
-    bylineless = [h for h in headers if h.byline is None]
-    source_outlets: dict[int, str] = {}
-    if unused and len(unused) == len(bylineless):
-        for h, entry in zip(bylineless, unused, strict=False):
-            if entry.outlet:
-                source_outlets[id(h)] = entry.outlet
-    end_fence = len(infos)
-    while end_fence > 0 and (infos[end_fence - 1].furniture or infos[end_fence - 1].separator):
-        end_fence -= 1
-    if headers and end_fence - 1 > headers[-1].body:
-        last = infos[end_fence - 1]
-        short_title = last.titleish and not last.head and len(last.block.text.split()) <= 20
-        if short_title or is_cut_heading(last.block):
-            # A page cut short after the next item's headline: that headline has no article.
-            end_fence -= 1
-    articles = []
-    for n, header in enumerate(headers):
-        end = headers[n + 1].start if n + 1 < len(headers) else end_fence
-        body = _body_text(infos, header, end)
-        standfirst = header.standfirst
-        if not body.strip() and standfirst:
-            # A listing item whose only text is its dek: that is its text.
-            body, standfirst = standfirst, None
-        reasons = list(header.reasons)
-        title = header.title
-        if not title:
-            title = page_title or _first_words(body)
-            reasons.append("headline guessed")
-        outlet = author = None
-        date = date_text = None
-        if header.byline is not None:
-            outlet, author = header.byline.outlet, header.byline.author
-            if header.byline.date:
-                date, date_text = header.byline.date.iso, header.byline.date.text
-        if header.wire_agency and not outlet:
-            outlet = header.wire_agency
-        if header.dateline is not None:
-            date, date_text = header.dateline.iso, header.dateline.text
-        if outlet is None and id(header) in source_outlets:
-            outlet = source_outlets[id(header)]
-            reasons.append("outlet taken from the source line")
-        tail = _tail_lines(infos, header, end)
-        for line in tail:
-            credit = parse_credit(line)
-            if credit and credit[1] and not outlet:
-                outlet = credit[1]
-            found = url_date(line) if line.startswith("http") else None
-            if found and date is None:
-                date, date_text = found.iso, found.text
-                reasons.append("date taken from a source URL")
-        if author is None:
-            trailing = parse_trailing_author(body.rsplit("\n", 1)[-1])
-            if trailing:
-                author = trailing[1]
-        if header.byline is None and body:
-            lead = body.split("\n\n", 1)[0]
-            inline = find_inline_byline(lead)
-            if inline is not None:
-                author = author or inline.author
-                outlet = outlet or inline.outlet
-            credit = parse_credit(lead)
-            if credit and credit[1] and not outlet and not credit[0]:
-                outlet = credit[1]
-        if author:
-            body = _strip_author_bio(body, author)
-        if author and title:
-            title = _strip_author_suffix(title, author)
-        if header.byline is None and outlet is None:
-            reasons.append("no byline")
-        elif header.byline_from_context:
-            reasons.append("byline guessed from layout")
-        if date is None:
-            reasons.append("no date")
-        if not body.strip():
-            reasons.append("empty body")
-        articles.append(Article(
-            title=title, body=body, outlet=outlet, author=author, date=date, date_text=date_text,
-            standfirst=standfirst, section=header.section, position=n + 1,
-            review=bool(set(reasons) - {"no date"}) or not body.strip(),
-            review_reasons=tuple(reasons),
-        ))
-    return articles
-
-
-def _tail_lines(infos: list[BlockInfo], header: Header, end: int) -> list[str]:
-    """The trailer lines at the end of an article's region: credits, source URLs."""
-    lines: list[str] = []
-    for j in range(end - 1, header.body - 1, -1):
-        info = infos[j]
-        if info.furniture or info.separator:
+    A source, person or date is cut out of a headline only where the headline sets it
+    apart: in brackets ("Headline (Outlet)") or before a colon at its start ("Outlet:
+    "Headline""); anywhere else in a headline, the words are the headline's own.
+    """
+    labels = list(labels)
+    for a, b in _runs(tokens, labels):
+        if labels[a] not in ("TITLE", "O") and tokens[a].role == "title" and not _set_apart(tokens, labels, a, b):
+            labels[a:b + 1] = ["TITLE"] * (b + 1 - a)
+    runs: list[tuple[str, int, int]] = []
+    for i, tag in enumerate(labels):
+        if tag == "O":
             continue
-        if all(is_trailer(line) for line in info.block.lines):
-            lines.extend(info.block.lines)
+        if runs and runs[-1][0] == tag and runs[-1][2] == i - 1 and tokens[i].unit == tokens[i - 1].unit:
+            runs[-1] = (tag, runs[-1][1], i)
+        else:
+            runs.append((tag, i, i))
+    out = Fields()
+    titles = []
+    for tag, a, b in runs:
+        if tag == "TITLE":
+            # the headline's closing mark is part of it: "Why?", "Now!", "‘Quoted’"
+            while b + 1 < len(tokens) and tokens[b + 1].unit == tokens[a].unit and tokens[b + 1].text in CLOSING_MARKS:
+                b += 1
+        elif tokens[a].role == "title":
+            out.carved = True
+        text = texts[tokens[a].unit][tokens[a].start:tokens[b].end].strip(FIELD_TRIM)
+        if tag in ("AUTHOR", "OUTLET"):
+            text = text.strip(".")
+        if not text:
             continue
-        break
-    return lines
+        if tag == "TITLE":
+            titles.append(text)
+        elif tag == "AUTHOR" and text not in out.authors:
+            out.authors.append(text)
+        elif tag == "OUTLET" and text not in out.outlets:
+            out.outlets.append(text)
+        elif tag == "DATE" and out.date_text is None and find_date(text) is not None:
+            out.date_text = text
+    out.title = " ".join(titles) or None
+    return out
 
 
-def _strip_author_bio(body: str, author: str) -> str:
-    """Drop a closing "Michael T. Snyder is a graduate of ..." paragraph about the author."""
-    names = author.split()
-    if len(names) < 2:
-        return body
-    paragraphs = body.split("\n\n")
-    last = paragraphs[-1]
-    pattern = AUTHOR_BIO_TEMPLATE.format(first=re.escape(names[0]), last=re.escape(names[-1]))
-    if len(paragraphs) > 1 and re.match(pattern, last):
-        paragraphs.pop()
-    return "\n\n".join(paragraphs)
+def _runs(tokens: Sequence[Token], labels: Sequence[str]) -> list[tuple[int, int]]:
+    """(first, last) of each run of one label within one unit."""
+    out: list[tuple[int, int]] = []
+    for i in range(len(tokens)):
+        if out and labels[i] == labels[out[-1][0]] and tokens[i].unit == tokens[i - 1].unit and out[-1][1] == i - 1:
+            out[-1] = (out[-1][0], i)
+        else:
+            out.append((i, i))
+    return out
 
 
-def _strip_author_suffix(title: str, author: str) -> str:
-    """ "Headline – Andrew McCarthy" -> "Headline" when the suffix names the author."""
-    match = AUTHOR_SUFFIX_RE.match(title)
-    if not match:
-        return title
-    last = author.split()[-1].casefold()
-    return match.group("title") if match.group("name").split()[-1].casefold() == last else title
+def _set_apart(tokens: Sequence[Token], labels: Sequence[str], a: int, b: int) -> bool:
+    """Tokens a..b of a headline are a bracket of their own ("Headline (Outlet / Author)"), or open the
+    headline before a colon ('Outlet: "Headline"')."""
+    unit = tokens[a].unit
+    start = a
+    while start > 0 and tokens[start - 1].unit == unit and tokens[start - 1].text not in "([" and (
+            labels[start - 1] not in ("TITLE", "O") or tokens[start - 1].text.lower() in SOURCE_JOINERS):
+        start -= 1
+    opened = start > 0 and tokens[start - 1].unit == unit and tokens[start - 1].text in "(["
+    first = start == 0 or tokens[start - 1].unit != unit
+    after = b + 1 < len(tokens) and tokens[b + 1].unit == unit
+    return opened or (first and after and tokens[b + 1].text == ":")
 
 
-def _first_words(text: str) -> str:
-    words = text.split()
-    return " ".join(words[:10]) + ("…" if len(words) > 10 else "")
+def model_fields(header: Sequence[tuple[str, str]]) -> Fields:
+    """The field labeller's reading of an article's header units, given as (role, text)."""
+    tokens = header_tokens(header)
+    if not tokens:
+        return Fields()
+    labels, _ = label(FIELDS_MODEL, token_features(tokens))
+    return decode(tokens, labels, [text for _, text in header])
 
 
-def _body_text(infos: list[BlockInfo], header: Header, end: int) -> str:
-    paragraphs: list[str] = ["\n".join(header.lead)] if header.lead else []
-    for j in range(header.body, end):
-        info = infos[j]
-        if info.furniture or info.separator:
-            continue
-        lines = list(info.block.lines)
-        if info.dateline is not None and info.dateline is header.dateline:
-            lines[0] = lines[0][info.dateline.end:].lstrip()
-            lines = [line for line in lines if line]
-        if lines:
-            paragraphs.append("\n".join(lines))
-            if TEASER_END_RE.search(lines[-1]) and not is_trailer(lines[-1]):
-                break
-    while paragraphs and all(is_trailer(line) for line in paragraphs[-1].split("\n")):
-        paragraphs.pop()
-    if paragraphs:
-        paragraphs[-1] = strip_read_more(paragraphs[-1])
-    return "\n\n".join(p for p in paragraphs if p.strip())
+def byline_fields(text: str, *, strict: bool = False) -> Fields:
+    """A byline line read by the recognisers: "By A, O", "A / O", "A | O | date"; with ``strict``, only
+    what a byline form says outright, else also a guess ("Name, Outlet", a person, a short name)."""
+    text = BYLINE_TAIL_RE.sub("", text.strip())
+    parsed = parse_byline(text)
+    if parsed is not None:
+        return Fields(authors=[parsed.author] if parsed.author else [],
+                      outlets=[parsed.outlet] if parsed.outlet else [],
+                      date_text=parsed.date.text if parsed.date else None)
+    if strict:
+        return Fields()
+    core = BY_WORD_RE.sub("", text).strip()
+    parts = [p.strip() for p in core.split(",") if p.strip()]
+    if len(parts) >= 2 and looks_like_person(parts[0]):
+        return Fields(authors=[parts[0]], outlets=[parts[1]])
+    date = find_date(core)
+    if date is not None:
+        return Fields(date_text=date.text)
+    if looks_like_person(core) and not looks_like_outlet(core):
+        return Fields(authors=[core])
+    if core and len(core.split()) <= 6:
+        return Fields(outlets=[core.lstrip("@")])
+    return Fields()
+
+
+def rule_fields(bylines: Sequence[str], trailers: Sequence[str], title: str | None, *, strict: bool) -> Fields:
+    """What the recognisers read in byline and trailer lines and a bracketed source after the headline."""
+    out = Fields()
+    for line in bylines:
+        out.merge(byline_fields(line, strict=strict))
+    for line in trailers:
+        credit = parse_credit(line)
+        source = SOURCE_TRAILER_RE.match(line)
+        date = find_date(line)
+        if credit is not None:
+            out.merge(Fields(authors=[credit[0]] if credit[0] else [], outlets=[credit[1]] if credit[1] else []))
+        elif source is not None:
+            named = byline_fields(source.group("source"), strict=strict)
+            if strict and not (named.outlets or named.authors) and len(source.group("source").split()) <= 6:
+                named = Fields(outlets=[source.group("source").strip().lstrip("@")])
+            out.merge(named)
+        elif date is not None and not strict:
+            out.merge(Fields(date_text=date.text))
+    if title:
+        match = HEADLINE_SOURCE_RE.match(title)
+        if match and find_date(match.group("source")) is None:
+            bracket = byline_fields(match.group("source").removesuffix(" via"), strict=strict)
+            if bracket.outlets or bracket.authors:
+                out.merge(Fields(title=match.group("title").strip(), carved=True))
+                out.merge(bracket)
+    return out
+
+
+def article_fields(header: Sequence[tuple[str, str]], bylines: Sequence[str], trailers: Sequence[str],
+                   headline: str | None) -> Fields:
+    """An article's fields: what a byline form says outright, then the field labeller, then the guesses.
+
+    ``title`` is set (and ``carved``) only when a source, person or date is cut out of the headline.
+    """
+    strict = rule_fields(bylines, trailers, headline, strict=True)
+    model = model_fields(header)
+    guesses = rule_fields(bylines, trailers, None, strict=False)
+    carver = strict if strict.carved else model if model.carved else None
+    out = Fields(title=carver.title if carver else None, carved=carver is not None)
+    for found in (strict, model, guesses):
+        out.merge(Fields(authors=found.authors, outlets=found.outlets, date_text=found.date_text))
+    return out

@@ -1,15 +1,18 @@
-"""HTML: markup -> the blocks of a page's main content, and what its markup says of the page.
+"""HTML: markup -> the blocks of a page, and what its markup says of the page.
 
-Navigation, sidebars and widgets are dropped here, and the markup becomes the
-same blocks the text path gives, with hints (heading, emphasis, separator,
-list, caption, quote) so that one splitter serves both.  The parser never
-loads a DTD, expands an entity a DOCTYPE defines, or reads the network.
+Every visible text of the page becomes a block: nothing is dropped because of a
+class or id name.  What the markup says of a block (its tag and heading level,
+a region such as ``nav`` or ``footer``, words of its class names such as
+"byline" or "sidebar", whether it is all link text) becomes the block's
+``hints``, which the labeller weighs with everything else.  Only what a browser
+never shows goes: scripts, styles, templates, form controls, embedded objects.
+The parser never loads a DTD, expands an entity a DOCTYPE defines, or reads the
+network.
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 from html import unescape
 from typing import Any
 
@@ -23,18 +26,19 @@ from .patterns import (
     BLANK_LINE_RE,
     BLOCK_TAG_RE,
     BLOCK_TAGS,
+    CAMEL_CASE_RE,
     CDATA_RE,
-    CONTENT_CLASSES,
-    CONTENT_XPATHS,
+    CLASS_NAME_WORD_RE,
+    CLASS_WORDS,
     DOCTYPE_RE,
     DOCUMENT_TITLE_XPATH,
-    DROP_CLASS_RE,
-    DROP_TAGS,
-    ENTRY_META_XPATH,
+    HEADING_TAGS,
+    INVISIBLE_TAGS,
     JSON_LD_XPATH,
     MARKUP_NOT_TEXT_RE,
     PUBLISHED_TIME_ELEMENT_XPATH,
     PUBLISHED_TIME_XPATH,
+    REGION_TAGS,
     SITE_NAME_RE,
     TAG_RE,
     TIME_XPATH,
@@ -43,6 +47,7 @@ from .patterns import (
 
 
 def read_html(text: str, *, name: str) -> tuple[list[Block], SourceMeta, str]:
+    """The blocks of an HTML page, what its markup says of the page, and its whole text."""
     # CDATA sections mean nothing in HTML; browsers show them as stray text, an archive drops them.
     text = CDATA_RE.sub(" ", text)
     text = DOCTYPE_RE.sub("", text, count=1)
@@ -56,42 +61,18 @@ def read_html(text: str, *, name: str) -> tuple[list[Block], SourceMeta, str]:
         raise ParseError(f"{name}: cannot parse the HTML ({exc})", path=name) from None
     parsed = root.text_content()
     meta = _read_html_meta(root)
-    for element in list(root.iter(*DROP_TAGS)):
-        _drop(element)
-    for element in list(root.iter(lxml.etree.Element)):
-        attrs = f"{element.get('class', '')} {element.get('id', '')} {element.get('role', '')}"
-        if element.tag in ("html", "body"):
-            continue
-        if DROP_CLASS_RE.search(attrs) and not _is_content(element):
-            _drop(element)
-    content = _main_content(root)
-    if meta.title:
-        for h1 in content.iter("h1"):
-            if _squash(h1.text_content()) == meta.title:
-                _drop(h1)
-    blocks = list(_blocks(content))
-    if meta.date_line:
-        blocks = [b for b in blocks if b.text != meta.date_line]
-    return blocks, meta, parsed
+    for element in list(root.iter(*INVISIBLE_TAGS)):
+        if element.getparent() is not None:
+            element.drop_tree()
+    body = root.find("body")
+    return _blocks(body if body is not None else root), meta, parsed
 
 
-def _is_content(element: Any) -> bool:
-    cls = element.get("class", "")
-    return any(name in cls for name in CONTENT_CLASSES)
-
-
-def _drop(element: Any) -> None:
-    parent = element.getparent()
-    if parent is None:
-        return
-    tail = element.tail
-    if tail and tail.strip():
-        previous = element.getprevious()
-        if previous is not None:
-            previous.tail = (previous.tail or "") + tail
-        else:
-            parent.text = (parent.text or "") + tail
-    parent.remove(element)
+def _class_words(element: Any) -> list[str]:
+    """The words of an element's class, id and role that say what a part of a page is."""
+    raw = " ".join(str(element.get(a, "")) for a in ("class", "id", "role", "itemprop"))
+    raw = CAMEL_CASE_RE.sub(" ", raw).lower()
+    return [w for w in CLASS_NAME_WORD_RE.findall(raw) if w in CLASS_WORDS]
 
 
 def _squash(text: str) -> str:
@@ -120,16 +101,7 @@ def _read_html_meta(root: Any) -> SourceMeta:
         if found:
             date = found.iso
             break
-    date_line = None
-    for element in root.xpath(ENTRY_META_XPATH):
-        date_line = _squash(element.text_content()) or None
-        if date_line:
-            if date is None:
-                found = find_date(date_line)
-                date = found.iso if found else None
-            _drop(element)
-            break
-    return SourceMeta(title=title or None, date=date, date_line=date_line)
+    return SourceMeta(title=title or None, date=date)
 
 
 def _json_ld_dates(root: Any) -> list[str]:
@@ -152,86 +124,104 @@ def _json_ld_dates(root: Any) -> list[str]:
     return dates
 
 
-def _main_content(root: Any) -> Any:
-    for xpath in CONTENT_XPATHS:
-        found = root.xpath(xpath)
-        if found:
-            return max(found, key=lambda e: len(e.text_content()))
-    body = root.find("body")
-    return body if body is not None else root
+class _Walker:
+    """Walks an element tree (iteratively: pages may nest thousands deep) into blocks with hints."""
 
+    def __init__(self) -> None:
+        self.blocks: list[Block] = []
+        self.lines: list[str] = []
+        self.current: list[str] = []
+        self.chars = {"strong": 0, "em": 0, "plain": 0, "link": 0, "all": 0}
 
-def _blocks(content: Any) -> Iterator[Block]:
-    """Walk the content (iteratively: pages may nest thousands deep) into blocks with hints."""
-    lines: list[str] = []
-    current: list[str] = []
-    flags = {"strong": 0, "em": 0, "plain": 0}
-    modes: list[str] = ["plain"]
-    kinds: list[str] = ["text"]
-
-    def text_run(text: str | None, mode: str) -> None:
+    def text(self, text: str | None, frame: dict[str, Any]) -> None:
         if not text:
             return
-        current.append(text)
-        if text.strip():
-            flags[mode] += len(text.strip())
+        self.current.append(text)
+        size = len(text.strip())
+        if size:
+            self.chars[frame["mode"]] += size
+            self.chars["all"] += size
+            if frame["link"]:
+                self.chars["link"] += size
 
-    def end_line() -> None:
-        line = _squash("".join(current))
-        current.clear()
+    def end_line(self) -> None:
+        line = _squash("".join(self.current))
+        self.current.clear()
         if line:
-            lines.append(line)
+            self.lines.append(line)
 
-    def flush(kind: str) -> Iterator[Block]:
-        end_line()
-        if lines:
-            hint = kind
-            if kind == "text" and flags["plain"] == 0:
-                if flags["strong"] and not flags["em"]:
-                    hint = "heading"
-                elif flags["em"] and not flags["strong"]:
-                    hint = "emphasis"
-            yield Block(tuple(lines), hint)
-        lines.clear()
-        flags.update(strong=0, em=0, plain=0)
+    def flush(self, frame: dict[str, Any]) -> None:
+        self.end_line()
+        if self.lines:
+            kind, hints = frame["kind"], set(frame["hints"])
+            if kind == "text" and self.chars["plain"] == 0:
+                if self.chars["strong"] and not self.chars["em"]:
+                    kind = "heading"
+                elif self.chars["em"] and not self.chars["strong"]:
+                    kind = "emphasis"
+            if self.chars["link"] >= 0.8 * self.chars["all"] > 0:
+                hints.add("link")
+            self.blocks.append(Block(tuple(self.lines), kind, tuple(sorted(hints))))
+        self.lines.clear()
+        for key in self.chars:
+            self.chars[key] = 0
 
-    for event, element in lxml.etree.iterwalk(content, events=("start", "end")):
+
+def _child_frame(frame: dict[str, Any], element: Any, tag: str) -> dict[str, Any]:
+    mode = frame["mode"]
+    if tag in ("strong", "b"):
+        mode = "strong"
+    elif tag in ("em", "i") and mode != "strong":
+        mode = "em"
+    child = {"mode": mode, "kind": frame["kind"], "hints": frame["hints"], "link": frame["link"] or tag == "a"}
+    if tag not in BLOCK_TAGS and tag not in REGION_TAGS:
+        return child
+    kind, hints = frame["kind"], set(frame["hints"])
+    if tag in HEADING_TAGS:
+        kind = "heading"
+        hints.add(tag)
+    elif tag in ("li", "dt", "dd"):
+        kind = "list" if kind == "text" else kind
+        hints.add("li")
+    elif tag in ("td", "th"):
+        hints.add("cell")
+    elif tag in ("figcaption", "caption"):
+        kind = "caption"
+    elif tag == "blockquote":
+        kind = "quote"
+    if tag in REGION_TAGS:
+        hints.add(f"in_{tag}")
+    hints.update(f"cls_{w}" for w in _class_words(element))
+    child.update(kind=kind, hints=frozenset(hints))
+    return child
+
+
+def _blocks(top: Any) -> list[Block]:
+    walker = _Walker()
+    stack: list[dict[str, Any]] = [{"mode": "plain", "kind": "text", "hints": frozenset(), "link": False}]
+    for event, element in lxml.etree.iterwalk(top, events=("start", "end")):
         tag = element.tag if isinstance(element.tag, str) else ""
+        frame = stack[-1]
         if event == "start":
-            mode, kind = modes[-1], kinds[-1]
             if tag == "br":
-                end_line()
+                walker.end_line()
             elif tag == "hr":
-                yield from flush(kind)
-                yield Block(("---",), "separator")
+                walker.flush(frame)
+                walker.blocks.append(Block(("---",), "separator", ("hr",)))
             elif tag in BLOCK_TAGS:
-                yield from flush(kind)
-            child_kind = kind
-            if tag in ("h1", "h2", "h3", "h4", "h5", "h6"):
-                child_kind = "heading"
-            elif tag == "li":
-                child_kind = "list"
-            elif tag == "figcaption" or "wp-caption-text" in (element.get("class") or ""):
-                child_kind = "caption"
-            elif tag == "blockquote":
-                child_kind = "quote"
-            child_mode = mode
-            if tag in ("strong", "b"):
-                child_mode = "strong"
-            elif tag in ("em", "i") and mode != "strong":
-                child_mode = "em"
-            modes.append(child_mode)
-            kinds.append(child_kind)
+                walker.flush(frame)
+            child = _child_frame(frame, element, tag)
+            stack.append(child)
             if tag not in ("br", "hr"):
-                text_run(element.text, child_mode)
+                walker.text(element.text, child)
         else:
-            child_kind = kinds.pop()
-            modes.pop()
+            child = stack.pop()
             if tag in BLOCK_TAGS and tag != "hr":
-                yield from flush(child_kind)
-            if element is not content:
-                text_run(element.tail, modes[-1])
-    yield from flush("text")
+                walker.flush(child)
+            if element is not top:
+                walker.text(element.tail, stack[-1])
+    walker.flush(stack[-1])
+    return walker.blocks
 
 
 def strip_tags(markup: str) -> str:

@@ -327,9 +327,9 @@ def looks_like_outlet(text: str) -> bool:
 
 
 def title_case_ratio(text: str) -> float:
-    """Share of the significant words that start with a capital letter (or digit)."""
-    words = [w.strip("‘’“”\"'()[]:,;.!?–—-") for w in text.split()]
-    words = [w for w in words if w and any(c.isalpha() for c in w)]
+    """Share of the significant words that start with a capital letter (or digit), of the first 40 words."""
+    words = [w.strip("‘’“”\"'()[]:,;.!?–—-") for w in text.split()[:40]]
+    words = [w for w in words if w and (w[0].isalpha() or any(map(str.isalpha, w)))]
     if not words:
         return 0.0
     significant = [w for w in words if w.lower() not in SMALL_WORDS] or words
@@ -338,5 +338,6 @@ def title_case_ratio(text: str) -> float:
 
 
 def is_all_caps(text: str) -> bool:
-    letters = [c for c in text if c.isalpha()]
-    return len(letters) >= 4 and all(c.isupper() for c in letters)
+    """Four letters or more, every cased one a capital: "BREAKING NEWS"."""
+    head = text[:200]
+    return head.isupper() and sum(map(str.isalpha, head)) >= 4

@@ -7,6 +7,8 @@ from ``html`` with the hints its markup carries.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from ..errors import ParseError
 from ..models import Block, SourceMeta, SourcePage
 from .decode import decode_bytes, is_html
@@ -29,11 +31,13 @@ def read_page(raw: bytes, *, name: str, max_bytes: int | None = None) -> SourceP
         blocks, meta, parsed = read_html(text, name=name)
         media_type = "text/html"
         plain = strip_tags(text)
-        if len(" ".join(parsed.split())) < len(plain) * 0.5:
-            # The parser gave up on part of the page (nesting beyond libxml2's limit, broken markup):
-            # read its text without the markup rather than lose it.
+        seen = sum(len(b.text) for b in blocks)
+        if len(" ".join(parsed.split())) < len(plain) * 0.5 or (seen < 200 <= len(plain)):
+            # The parser gave up on part of the page (nesting beyond libxml2's limit, broken markup),
+            # or the text sits where no block holds it: read the text without the markup rather than lose it.
             blocks = _read_text(plain)
-            warnings = [*warnings, f"{name}: HTML too deeply nested or broken to parse; read as plain text"]
+            meta = replace(meta, read_as_text=True)
+            warnings = [*warnings, f"{name}: HTML too deeply nested, broken or hidden to parse; read as plain text"]
     else:
         blocks, meta = _read_text(text), SourceMeta()
         media_type = "text/plain"

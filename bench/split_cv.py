@@ -1,0 +1,97 @@
+"""Leave-one-site-out cross-validation of the splitter, scored by the shared scorer's rules.
+
+    python bench/split_cv.py                  # a row per real site and the mean; flags measured
+    python bench/split_cv.py --generated 300 --procs 2
+
+For each site of ../shared/corpus/real, both labellers are trained on all other
+labelled pages (the other real sites, ../shared/corpus/dev and synthetic, and
+the generator's invented pages) and split the left-out site's pages, which the
+scorer's own ``score_page`` scores.  The mean over sites is the figure to quote.
+It also measures the low-confidence flag: of the articles it flags, how many are
+really wrong, and of the wrong ones, how many it flags.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib.machinery
+import importlib.util
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "src"))
+
+from archive.train.corpus import SHARED_CORPUS, generated, load_dir  # noqa: E402
+from archive.train.crossval import cross_validate  # noqa: E402
+from archive.train.trainer import prepare  # noqa: E402
+
+SCORER = SHARED_CORPUS.parent / "tools" / "score-split"
+FIELDS = ("found", "boundary", "title", "outlet", "author", "date")
+
+
+def load_scorer():
+    loader = importlib.machinery.SourceFileLoader("score_split", str(SCORER))
+    spec = importlib.util.spec_from_loader("score_split", loader)
+    module = importlib.util.module_from_spec(spec)  # type: ignore[arg-type]
+    loader.exec_module(module)
+    return module
+
+
+def figures(rows: list[dict], predicted: int, extra: int) -> dict[str, float]:
+    out = {k: sum(r[k] for r in rows) / len(rows) if rows else 0.0 for k in FIELDS}
+    out["precision"] = (predicted - extra) / predicted if predicted else 0.0
+    out["score"] = sum(out[k] for k in ("boundary", "title", "outlet", "author", "date", "precision")) / 6
+    return out
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--generated", type=int, default=300, help="invented pages added to the training set")
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--procs", type=int, default=2)
+    args = parser.parse_args()
+    if not SCORER.exists():
+        print(f"{SHARED_CORPUS.parent} not found: the cross-validation needs ../shared beside the repository")
+        return 1
+    scorer = load_scorer()
+    started = time.monotonic()
+    pages = [p for name in ("dev", "synthetic", "real") for p in load_dir(SHARED_CORPUS / name, name)]
+    prepared = prepare(pages + generated(args.generated, seed=args.seed))
+    folds = cross_validate(prepared, procs=args.procs)
+    per_site = []
+    flagged = flagged_wrong = wrong = 0
+    print(f"{'site':<40} {'pages':>5} {'arts':>4}  score  " + " ".join(f"{k[:5]:>5}" for k in (*FIELDS, "precision")))
+    for fold in folds:
+        rows: list[dict] = []
+        predicted = extra = 0
+        for p, split in fold.pages:
+            result = split.to_dict()
+            page_rows, _, n, x = scorer.score_page(result, p.page.gold, False, p.page.name)
+            rows += page_rows
+            predicted += n
+            extra += x
+            for gold, row in zip(p.page.gold["articles"], page_rows, strict=True):
+                if not row["found"]:
+                    continue
+                article = next(a for a in result["articles"] if scorer.starts_like(gold, a["body"]))
+                bad = not all(row[k] for k in FIELDS)
+                flag = "split uncertain" in article["review_reasons"]
+                flagged += flag
+                wrong += bad
+                flagged_wrong += flag and bad
+        f = figures(rows, predicted, extra)
+        per_site.append(f["score"])
+        print(f"{fold.site[:40]:<40} {len(fold.pages):>5} {len(rows):>4}  {f['score']:.3f}  "
+              + " ".join(f"{f[k]:5.2f}" for k in (*FIELDS, "precision")), flush=True)
+    print(f"\nmean over {len(per_site)} real sites (leave-one-site-out): {sum(per_site) / len(per_site):.3f}")
+    print(f"low-confidence flag: {flagged} articles flagged, {flagged_wrong} of them wrong "
+          f"({flagged_wrong / max(flagged, 1):.0%}); {wrong} wrong articles, {flagged_wrong} of them flagged "
+          f"({flagged_wrong / max(wrong, 1):.0%})")
+    print(f"{len(prepared)} pages ({args.generated} generated), {time.monotonic() - started:.0f} s")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -61,34 +61,37 @@ def main() -> int:
     prepared = prepare(pages + generated(args.generated, seed=args.seed))
     folds = cross_validate(prepared, procs=args.procs)
     per_site = []
-    flagged = flagged_wrong = wrong = 0
+    judged: list[tuple[float, bool]] = []  # (the article's least confident unit, is it wrong)
     print(f"{'site':<40} {'pages':>5} {'arts':>4}  score  " + " ".join(f"{k[:5]:>5}" for k in (*FIELDS, "precision")))
     for fold in folds:
         rows: list[dict] = []
         predicted = extra = 0
-        for p, split in fold.pages:
+        for p, split, units in fold.pages:
             result = split.to_dict()
             page_rows, _, n, x = scorer.score_page(result, p.page.gold, False, p.page.name)
             rows += page_rows
             predicted += n
             extra += x
+            least = {}
+            for u in units:
+                if u.article is not None:
+                    least[u.article] = min(least.get(u.article, 1.0), u.confidence)
             for gold, row in zip(p.page.gold["articles"], page_rows, strict=True):
-                if not row["found"]:
-                    continue
-                article = next(a for a in result["articles"] if scorer.starts_like(gold, a["body"]))
-                bad = not all(row[k] for k in FIELDS)
-                flag = "split uncertain" in article["review_reasons"]
-                flagged += flag
-                wrong += bad
-                flagged_wrong += flag and bad
+                if row["found"]:
+                    n_art = next(k for k, a in enumerate(result["articles"], start=1)
+                                 if scorer.starts_like(gold, a["body"]))
+                    judged.append((least.get(n_art, 1.0), not all(row[k] for k in FIELDS)))
         f = figures(rows, predicted, extra)
         per_site.append(f["score"])
         print(f"{fold.site[:40]:<40} {len(fold.pages):>5} {len(rows):>4}  {f['score']:.3f}  "
               + " ".join(f"{f[k]:5.2f}" for k in (*FIELDS, "precision")), flush=True)
     print(f"\nmean over {len(per_site)} real sites (leave-one-site-out): {sum(per_site) / len(per_site):.3f}")
-    print(f"low-confidence flag: {flagged} articles flagged, {flagged_wrong} of them wrong "
-          f"({flagged_wrong / max(flagged, 1):.0%}); {wrong} wrong articles, {flagged_wrong} of them flagged "
-          f"({flagged_wrong / max(wrong, 1):.0%})")
+    wrong = sum(bad for _, bad in judged)
+    print(f"review flag by confidence, over {len(judged)} articles found ({wrong} of them wrong in some field):")
+    for threshold in (0.5, 0.6, 0.7, 0.8, 0.9):
+        flagged = [bad for least, bad in judged if least < threshold]
+        print(f"  below {threshold:.1f}: {len(flagged):3} flagged, {sum(flagged):3} of them wrong "
+              f"({sum(flagged) / max(len(flagged), 1):.0%}); {sum(flagged) / max(wrong, 1):.0%} of the wrong flagged")
     print(f"{len(prepared)} pages ({args.generated} generated), {time.monotonic() - started:.0f} s")
     return 0
 

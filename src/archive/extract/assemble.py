@@ -19,7 +19,7 @@ from .dates import find_date, match_dateline, match_wire_dateline, parse_date
 from .fields import Fields, article_fields
 from .lines import parse_source_line
 from .patterns import AGENCY_DATELINE_RE, HEADLINE_NUMBER_RE, LOW_CONFIDENCE, OPENING_UNITS
-from .segment import ARTICLE_ROLES, Label
+from .segment import ARTICLE_ROLES, HEADER_ROLES, Label
 from .units import Unit
 
 
@@ -64,11 +64,17 @@ def flat(units: Sequence[Unit]) -> str:
 
 
 def drafts(labels: Sequence[Label]) -> list[Draft]:
-    """Articles as the labels cut them; an article with no text hands its header to the next one."""
+    """Articles as the labels cut them.
+
+    Besides the start marks: an article's unit before any mark opens the first article;
+    a header that names a byline or a date after an article's text, and is followed by
+    text, opens the next (a header does not come back once the text has begun); an
+    article with no text hands its header to the next one.
+    """
+    opens = {i for i, lab in enumerate(labels) if lab.start} | _headers_after_text(labels)
     out: list[Draft] = []
     for i, lab in enumerate(labels):
-        # an article's unit before any start mark opens the first article all the same
-        if lab.start or (not out and lab.role in ARTICLE_ROLES):
+        if i in opens or (not out and lab.role in ARTICLE_ROLES):
             out.append(Draft())
         if out and lab.role in ARTICLE_ROLES:
             out[-1].add(lab.role, i)
@@ -81,6 +87,32 @@ def drafts(labels: Sequence[Label]) -> list[Draft]:
             d.order = previous.order + d.order
         merged.append(d)
     return [d for d in merged if d.units["body"]]
+
+
+def _headers_after_text(labels: Sequence[Label]) -> set[int]:
+    """Where a run of header units holding a byline or a date follows body units and precedes body units."""
+    opens: set[int] = set()
+    seen_body = False
+    i = 0
+    while i < len(labels):
+        if labels[i].start:
+            seen_body = False
+        if labels[i].role == "body":
+            seen_body = True
+            i += 1
+            continue
+        if seen_body and labels[i].role in HEADER_ROLES:
+            j = i
+            while j < len(labels) and labels[j].role in HEADER_ROLES | {"noise"} and not labels[j].start:
+                j += 1
+            group = {lab.role for lab in labels[i:j]}
+            if j < len(labels) and labels[j].role == "body" and not labels[j].start and group & {"byline", "date"}:
+                opens.add(i)
+                seen_body = False
+            i = j
+            continue
+        i += 1
+    return opens
 
 
 def page_fields(units: Sequence[Unit], labels: Sequence[Label]) -> PageFields:

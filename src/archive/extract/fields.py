@@ -115,7 +115,17 @@ def _set_apart(tokens: Sequence[Token], labels: Sequence[str], a: int, b: int) -
     opened = start > 0 and tokens[start - 1].unit == unit and tokens[start - 1].text in "(["
     first = start == 0 or tokens[start - 1].unit != unit
     after = b + 1 < len(tokens) and tokens[b + 1].unit == unit
-    return opened or (first and after and tokens[b + 1].text == ":")
+    if opened:
+        # the bracket closes after the source, or is the headline's one bracket, cut with the line
+        end = b + 1
+        while end < len(tokens) and tokens[end].unit == unit and tokens[end].text not in ")]" and (
+                labels[end] not in ("TITLE", "O") or tokens[end].text.lower() in SOURCE_JOINERS):
+            end += 1
+        if end < len(tokens) and tokens[end].unit == unit:
+            return tokens[end].text in ")]"
+        line = [t.text for t in tokens if t.unit == unit]
+        return line.count("(") + line.count("[") == 1
+    return first and after and tokens[b + 1].text == ":"
 
 
 def model_fields(header: Sequence[tuple[str, str]]) -> Fields:

@@ -21,6 +21,8 @@ ROLES = ("page_title", "page_meta", "noise", "section", "title", "subtitle", "by
          "trailer", "fair_use")
 #: Roles of an article's own units.
 ARTICLE_ROLES = frozenset({"title", "subtitle", "byline", "date", "body", "trailer", "section"})
+#: Roles of an article's opening lines.
+HEADER_ROLES = frozenset({"title", "subtitle", "byline", "date"})
 START = "B-"
 
 

@@ -14,10 +14,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..extract import split_page
+from ..extract import explain_page, split_page
 from ..extract.crf import use_models
 from ..extract.read import read_page
-from ..models import SplitPage
+from ..models import ExplainedUnit, SplitPage
 from .trainer import Prepared, train_models
 
 
@@ -26,7 +26,7 @@ class Fold:
     """One left-out site and the splitter's result on each of its pages."""
 
     site: str
-    pages: list[tuple[Prepared, SplitPage]]
+    pages: list[tuple[Prepared, SplitPage, list[ExplainedUnit]]]
 
 
 _PREPARED: list[Prepared] = []
@@ -36,8 +36,11 @@ def _fold(site: str) -> Fold:
     with tempfile.TemporaryDirectory() as tmp:
         train_models([p for p in _PREPARED if p.page.site != site], Path(tmp))
         use_models(Path(tmp))
-        out = [(p, split_page(read_page(p.page.raw, name=p.page.name)))
-               for p in _PREPARED if p.page.site == site]
+        out = []
+        for p in _PREPARED:
+            if p.page.site == site:
+                page = read_page(p.page.raw, name=p.page.name)
+                out.append((p, split_page(page), explain_page(page)))
     return Fold(site, out)
 
 

@@ -79,6 +79,9 @@ def S(text: str, kind: str = "other", inline: str | None = None) -> Seg:
     return Seg(text, kind, inline)
 
 
+SENTENCE_CASE_SHARE = 0.35
+
+
 class Builder:
     """Collects the items and page-level facts of one page while a layout family prints it."""
 
@@ -90,6 +93,9 @@ class Builder:
         self.fair_use: list[Seg] = []
         self.site = rng.choice(SITE_NAMES)
         self.head_title = ""
+        #: Many pages print every headline in sentence case ("Council delays the dam vote"): where a family
+        #: prints title case, a page of this share prints sentence case instead.
+        self.sentence_case = rng.random() < SENTENCE_CASE_SHARE
 
     def add(self, spec: ArticleSpec) -> int:
         self.items.append(Item(spec))

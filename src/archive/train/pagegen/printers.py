@@ -20,6 +20,8 @@ from .vocab import ADS, CAPTION_TEMPLATES, EDITORS, FAIR_USE_FR, FAIR_USE_NOTES,
 def headline_text(b: Builder, i: int, case: str = "title", quote: bool = False) -> str:
     """The headline as printed: 'title' case, 'caps', or 'sentence' case; optionally in quotes."""
     spec = b.spec(i)
+    if case == "title" and b.sentence_case:
+        case = "sentence"
     text = {"caps": spec.headline.upper(), "sentence": spec.headline_sc}.get(case, spec.headline)
     if quote and not text.startswith(("‘", "“")):
         text = b.rng.choice(("‘{}’", "“{}”", '"{}"')).format(text)

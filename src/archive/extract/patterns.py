@@ -381,7 +381,7 @@ BYLINE_TAIL_RE = re.compile(r"\s*(?:[-–—]|:)\s*$")
 AGENCY_DATELINE_RE = re.compile(r"\((?P<agency>[A-Z][A-Za-z/&. ]{1,24})\)\s*(?:--|—|–|-)")
 #: Below this probability (the least sure of an article's unit labels) an article is flagged for review.
 #: Measured by bench/split_cv.py: see bench/RESULTS.md for how many flagged articles are wrong.
-LOW_CONFIDENCE = 0.6
+LOW_CONFIDENCE = 0.8
 #: How many of an article's first body units may hold its dateline (an editor's note may come first).
 OPENING_UNITS = 4
 #: What may join the names in a headline's bracketed source: "(Outlet / Author)", "(Outlet via Outlet)".

@@ -161,7 +161,9 @@ def page_features(units: Sequence[Unit]) -> list[dict[str, float]]:
     shapes = [coarse_shape(u.text, f) + u.kind[:2] for u, f in zip(units, base, strict=True)]
     counts = Counter(shapes)
     names = [[f"{k}={v}" if isinstance(v, str) else k for k, v in f.items()] for f in base]
+    # what each neighbour sees of a unit, prefixed once: "-1:byl", "2:w=3"
     seen = [[f"{k}={v}" if isinstance(v, str) else k for k, v in f.items() if k not in _NOT_COPIED] for f in base]
+    prefixed = [{off: dict.fromkeys((f"{off}:{k}" for k in keys), 1.0) for off in (-2, -1, 1, 2)} for keys in seen]
     out: list[dict[str, float]] = []
     for i, u in enumerate(units):
         g = dict.fromkeys(names[i], 1.0)
@@ -180,8 +182,7 @@ def page_features(units: Sequence[Unit]) -> list[dict[str, float]]:
         for off in (-2, -1, 1, 2):
             j = i + off
             if 0 <= j < n:
-                for k in seen[j]:
-                    g[f"{off}:{k}"] = 1.0
+                g.update(prefixed[j][off])
                 if units[j].block == u.block:
                     g[f"{off}:sameblock"] = 1.0
             else:

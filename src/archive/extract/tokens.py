@@ -52,6 +52,9 @@ def tokenize(text: str) -> list[tuple[str, int, int]]:
     out: list[tuple[str, int, int]] = []
     for match in TOKEN_RE.finditer(text):
         word, at = match.group(0), match.start()
+        if len(word) < 3 or not (word[-1] == "." or GLUED_WORDS_RE.search(word)):
+            out.append((word, at, at + len(word)))
+            continue
         cuts = [0, *(g.start() for g in GLUED_WORDS_RE.finditer(word)), len(word)]
         for a, b in pairwise(cuts):
             piece, start = word[a:b], at + a
@@ -87,9 +90,13 @@ def _shape(word: str) -> str:
     return "".join(out)
 
 
+_OFFSETS = (-2, -1, 1, 2)
+
+
 @lru_cache(maxsize=65536)
-def _word(word: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    """What a word is, whatever its place: (every feature, the features its neighbours see)."""
+def _word(word: str) -> tuple[dict[str, float], tuple[dict[str, float], ...]]:
+    """What a word is, whatever its place: its features, and what each neighbour sees of it
+    (the same features prefixed "-2:", "-1:", "1:", "2:"), built once per word."""
     lower = word.lower().strip(".")
     checks = {
         f"sh={_shape(word)}": True, f"w={lower}": lower in FIELD_CUE_WORDS, "month": lower in MONTHS,
@@ -98,8 +105,9 @@ def _word(word: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
         "at": word.startswith("@"), "cap": word[:1].isupper(), "allcaps": word.isupper() and len(word) > 1,
         f"p={word}": not word[:1].isalnum(),
     }
-    names = tuple(k for k, v in checks.items() if v)
-    return names, tuple(k for k in names if k.startswith(_COPIED))
+    names = [k for k, v in checks.items() if v]
+    seen = [k for k in names if k.startswith(_COPIED)]
+    return dict.fromkeys(names, 1.0), tuple(dict.fromkeys((f"{off}:{k}" for k in seen), 1.0) for off in _OFFSETS)
 
 
 def token_features(tokens: Sequence[Token]) -> list[dict[str, float]]:
@@ -120,17 +128,16 @@ def token_features(tokens: Sequence[Token]) -> list[dict[str, float]]:
     out = []
     for i, t in enumerate(tokens):
         first, last = spans[t.unit]
-        f = dict.fromkeys(words[i][0], 1.0)
+        f = dict(words[i][0])
         f[f"role={t.role}"] = f[f"pos={min(i - first, 4)}"] = f[f"unitlen={min(last - first + 1, 12) // 3}"] = 1.0
         if inside[i]:
             f["inbr"] = 1.0
         if i == last:
             f["lastinunit"] = 1.0
-        for off in (-2, -1, 1, 2):
+        for n, off in enumerate(_OFFSETS):
             j = i + off
-            if 0 <= j < len(tokens) and tokens[j].unit == t.unit:
-                for k in words[j][1]:
-                    f[f"{off}:{k}"] = 1.0
+            if first <= j <= last:
+                f.update(words[j][1][n])
             else:
                 f[f"{off}:edge"] = 1.0
         out.append(f)

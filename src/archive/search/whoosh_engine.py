@@ -8,6 +8,7 @@ another schema version from the store.
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import json
 import re
@@ -227,15 +228,17 @@ class WhooshIndex:
             raise QueryError(f"cannot parse query {text!r}: {exc}", query=text) from None
 
     def search(self, request: SearchRequest, *, body_for: Callable[[str], str] | None = None) -> RawResult:
+        # The query is archive's own work: a mistake there is a bug, never a damaged index.
+        q = self._query(request)
         try:
-            return self._search(request, body_for=body_for)
+            return self._search(request, q, body_for=body_for)
         except ArchiveError:
             raise
         except Exception as exc:  # whoosh fails in many ways on damaged segment files
             raise SearchIndexError(f"{self.path}: the index is damaged ({type(exc).__name__}); "
                                    f"`archive reindex --full` rebuilds it") from None
 
-    def _search(self, request: SearchRequest, *, body_for: Callable[[str], str] | None = None) -> RawResult:
+    def _query(self, request: SearchRequest) -> Any:
         q = self.parse(request.text) if request.text.strip() else query.Every()
         filters: list[Any] = []
         if request.outlet:
@@ -252,6 +255,9 @@ class WhooshIndex:
             # Filters join the query as unscored clauses: whoosh's filter= would first collect
             # every document a filter matches, which at 10k articles cost more than the search.
             q = query.And([q, *(query.ConstantScoreQuery(f, 0.0) for f in filters)])
+        return q
+
+    def _search(self, request: SearchRequest, q: Any, *, body_for: Callable[[str], str] | None = None) -> RawResult:
         # Withdrawn articles are few: masking them out is cheap.
         mask = query.Term("withdrawn", "yes")
         groups = {name: sorting.FieldFacet(FACET_FIELDS[name], maptype=sorting.Count) for name in request.facets}
@@ -327,8 +333,7 @@ def _bound(value: str, *, end: bool) -> int:
     if day:
         return dt.date(year, month, day).toordinal()
     if month:
-        following = dt.date(year + (month == 12), month % 12 + 1, 1)
-        return following.toordinal() - 1
+        return dt.date(year, month, calendar.monthrange(year, month)[1]).toordinal()
     return dt.date(year, 12, 31).toordinal()
 
 

@@ -115,3 +115,31 @@ def test_killed_at_random_moments(tmp_path):
         outcomes["killed" if proc.returncode == -signal.SIGKILL else "finished"] += 1
         check_recovered(folder, reported_pages(stdout))
     print(f"random-kill trials: {RANDOM_TRIALS}, {outcomes}")
+
+
+def _searchable_without_repair(folder: Path) -> None:
+    archive = Archive(load_config(folder / "archive.toml"))
+    assert set(archive.index.stored()) == set(archive.store.iter_ids("articles"))
+
+
+@pytest.mark.parametrize("nth", [1, 2, 5])
+def test_killed_after_a_commit_the_next_add_indexes_what_was_committed(tmp_path, nth):
+    folder, names = make_folder(tmp_path, "a", pages=2)
+    killed = run_archive(folder, "add", *names, fault=f"committed:{nth}")
+    assert killed.returncode == -signal.SIGKILL
+    again = run_archive(folder, "add", *names)
+    assert again.returncode == 0, again.stderr
+    assert "caught up" in again.stderr
+    _searchable_without_repair(folder)
+
+
+def test_killed_after_an_edit_commits_the_next_search_shows_it(tmp_path):
+    folder, names = make_folder(tmp_path, "a", pages=1)
+    assert run_archive(folder, "add", *names).returncode == 0
+    article = json.loads(run_archive(folder, "list", "--json").stdout)[0]["id"]
+    killed = run_archive(folder, "edit", article, "--title", "Zanzibar Corrected", "--reason", "typo",
+                         fault="committed")
+    assert killed.returncode == -signal.SIGKILL
+    found = run_archive(folder, "search", "Zanzibar")
+    assert "caught up" in found.stderr and "Zanzibar Corrected" in found.stdout
+    _searchable_without_repair(folder)

@@ -8,7 +8,7 @@ import click
 
 from ..api import PURGE_LOG
 from ..text import clean
-from .group import open_archive
+from .group import open_archive, report_index
 
 
 @click.command()
@@ -70,8 +70,10 @@ def edit(ctx: click.Context, article_id: str, title: str | None, outlet: str | N
     changes: dict[str, str | None] = {k: v for k, v in given if v is not None}
     if not changes:
         raise click.UsageError("nothing to change: give --title, --outlet, --author or --date")
-    version = open_archive(ctx).edit(article_id, changes, reason=reason)
+    archive = open_archive(ctx)
+    version = archive.edit(article_id, changes, reason=reason)
     click.echo("unchanged" if version is None else f"corrected: version {version}")
+    report_index(ctx, archive)
 
 
 @click.command()
@@ -85,8 +87,10 @@ def remove(ctx: click.Context, article_id: str, reason: str) -> None:
     Example:
       archive remove articles/rt-news/2016/10/x --reason "duplicate of another article"
     """
-    version = open_archive(ctx).remove(article_id, reason=reason)
+    archive = open_archive(ctx)
+    version = archive.remove(article_id, reason=reason)
     click.echo("already withdrawn" if version is None else f"withdrawn: version {version}")
+    report_index(ctx, archive)
 
 
 @click.command()
@@ -103,10 +107,12 @@ def purge(ctx: click.Context, object_id: str, reason: str, yes: bool) -> None:
     """
     if not yes:
         raise click.UsageError("purge deletes every version for good: add --yes to confirm")
-    entry = open_archive(ctx).purge(object_id, reason=reason)
+    archive = open_archive(ctx)
+    entry = archive.purge(object_id, reason=reason)
     click.echo(f"purged {entry['id']} ({entry['versions']} version(s)); recorded in store/{PURGE_LOG}")
     if entry["id"].startswith("articles/"):
         click.echo("note: the pages it came from still hold its text in their originals; purge them to remove it")
+    report_index(ctx, archive)
 
 
 COMMANDS = (history, diff_command, edit, remove, purge)

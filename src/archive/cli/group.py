@@ -80,6 +80,14 @@ def searchable(ctx: click.Context, *, store_required: bool = False) -> Archive:
     return archive
 
 
+def report_index(ctx: click.Context, archive: Archive) -> None:
+    """After a write: say what happened to the index; exit 1 when the store changed but the index lags it."""
+    for notice in archive.notices:
+        click.echo(f"archive: {clean(notice)}", err=True)
+    if archive.index_behind:
+        ctx.exit(1)
+
+
 @click.group(cls=ArchiveCLI, context_settings={"help_option_names": ["-h", "--help"]})
 @click.option("--config", "config_path", type=click.Path(dir_okay=False), envvar="ARCHIVE_CONFIG",
               help="archive.toml to use (default: the nearest one in this folder or a parent).")

@@ -103,6 +103,8 @@ def add(ctx: click.Context, files: tuple[str, ...], dry_run: bool, as_json: bool
         return
     click.echo(f"{len(report.pages)} page(s), {articles} article(s): {report.count(Status.NEW)} new, "
                f"{report.count(Status.NEW_VERSION)} new version, {report.count(Status.UNCHANGED)} unchanged")
+    if archive.index_behind:
+        ctx.exit(EXIT_ERROR)  # stored, but the index lags: the warnings above said so
 
 
 def _explain(archive: Archive, files: tuple[str, ...], *, as_json: bool) -> None:

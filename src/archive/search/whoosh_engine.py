@@ -9,6 +9,7 @@ another schema version from the store.
 from __future__ import annotations
 
 import calendar
+import contextlib
 import datetime as dt
 import json
 import re
@@ -171,6 +172,8 @@ class WhooshIndex:
             writer = ix.writer(**kwargs)
         except LockError:
             raise SearchIndexError(f"{self.path}: the index is locked by another process") from None
+        except OSError as exc:
+            raise SearchIndexError(f"{self.path}: cannot write the index ({exc.strerror or exc})") from None
         count = 0
         try:
             for object_id in delete:
@@ -181,10 +184,14 @@ class WhooshIndex:
                 else:
                     writer.update_document(**document(record))
                 count += 1
+            writer.commit()
+        except OSError as exc:
+            # a full disk or a folder that cannot be written: the store is the source of truth
+            _cancel(writer)
+            raise SearchIndexError(f"{self.path}: cannot write the index ({exc.strerror or exc})") from None
         except BaseException:
-            writer.cancel()
+            _cancel(writer)
             raise
-        writer.commit()
         return count
 
     def tidy(self, *, most: int = 8, rounds: int = 4) -> int:
@@ -322,6 +329,13 @@ class WhooshIndex:
             hits = searcher.more_like(docnum, "body", text=text, top=limit, numterms=12,
                                       filter=query.Term("withdrawn", "no"))
             return [RawHit(dict(hit.fields()), float(hit.score or 0.0), "") for hit in hits]
+
+
+def _cancel(writer: Any) -> None:
+    """Give up a writer's changes; a writer that already failed half way may fail again doing so,
+    and the first error is the one to report."""
+    with contextlib.suppress(Exception):
+        writer.cancel()
 
 
 def _bound(value: str, *, end: bool) -> int:

@@ -9,17 +9,19 @@ prints.
 
 from __future__ import annotations
 
+import contextlib
 import os
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from typing import Any
 
-from . import catalog
-from .catalog import ARTICLES, normalize_id
-from .config import Config
-from .errors import ArchiveError, ArticleNotFound, SearchIndexError, SourceError, SourceErrors
-from .extract import explain_page, read_page, split_bytes
-from .inputs import iter_inputs, read_source
-from .models import (
+from .. import catalog
+from ..catalog import ARTICLES, normalize_id
+from ..config import Config
+from ..errors import ArchiveError, ArticleNotFound, SearchIndexError, SourceError, SourceErrors
+from ..extract import explain_page, read_page, split_bytes
+from ..inputs import iter_inputs, read_source
+from ..models import (
     ArticleRecord,
     ExplainedUnit,
     HistoryEntry,
@@ -32,8 +34,9 @@ from .models import (
     Status,
     Version,
 )
-from .search import SearchIndex, WhooshIndex, run_search, similar_articles
-from .store import PURGE_LOG, Store
+from ..search import SearchIndex, WhooshIndex, run_search, similar_articles
+from ..store import PURGE_LOG, Store
+from . import indexing
 
 __all__ = ["PURGE_LOG", "Archive", "Progress"]
 
@@ -56,6 +59,8 @@ class Archive:
         self.index: SearchIndex = WhooshIndex(config.index_path, lock_timeout=config.lock_timeout)
         #: Things the caller should tell the user (an index rebuilt, say).
         self.notices: list[str] = []
+        #: The last write committed to the store but could not index all of it: the index will catch up.
+        self.index_behind = False
 
     # ------------------------------------------------------------ the store and the index folder
 
@@ -127,6 +132,17 @@ class Archive:
             self.check_index_folder()
         if not dry_run and prepared and self.create_store():
             report.notices.append(f"created a new archive store at {self.store.root}")
+        with contextlib.nullcontext() if dry_run or not prepared else self._writing():
+            self._store_batches(prepared, report, dry_run=dry_run, progress=progress, on_page=on_page)
+        report.notices.extend(self.notices)
+        if not dry_run and report.pages and self.index.state() == IndexState.OK:
+            self.index.tidy()
+        if errors:
+            raise SourceErrors(errors, stored=True, report=report)
+        return report
+
+    def _store_batches(self, prepared: list[tuple[bytes, SplitPage]], report: IngestReport, *, dry_run: bool,
+                       progress: Progress | None, on_page: Callable[[PageOutcome], None] | None) -> None:
         for start in range(0, len(prepared), _BATCH_PAGES):
             chunk = prepared[start:start + _BATCH_PAGES]
             failure = None
@@ -143,19 +159,37 @@ class Archive:
                     progress(1)
             if failure is not None:
                 raise failure
-        if not dry_run and report.pages and self.index.state() == IndexState.OK:
-            self.index.tidy()
-        if errors:
-            raise SourceErrors(errors, stored=True, report=report)
-        return report
+
+    @contextmanager
+    def _writing(self) -> Iterator[None]:
+        """Mark the index behind before the store changes; clear the mark once the index holds the change."""
+        notice = self._catch_up()  # with what an earlier writer left behind
+        if notice:
+            self.notices.append(notice)
+        indexing.mark_behind(self.store)
+        self.index_behind = False
+        try:
+            yield
+        except ArchiveError:
+            # a write that failed was rolled back, and what was committed before it was indexed
+            if not self.index_behind:
+                indexing.clear_behind(self.store)
+            raise
+        if not self.index_behind:
+            indexing.clear_behind(self.store)
 
     def _index_batch(self, records: list[ArticleRecord]) -> list[str]:
         """Index a stored batch; a failure is a warning, for the store is up to date."""
         try:
             self._index(records)
         except SearchIndexError as exc:
-            return [f"{exc}; the store is up to date: run `archive reindex`"]
+            self.index_behind = True
+            return [f"{exc}; the store is up to date and the index will catch up (or run `archive reindex`)"]
         return []
+
+    def _index_one(self, record: ArticleRecord) -> None:
+        for warning in self._index_batch([record]):
+            self.notices.append(warning)
 
     def _index(self, records: list[ArticleRecord]) -> None:
         # Two indexing processes double whoosh's speed, but cost a start-up: worth it for big batches.
@@ -167,7 +201,11 @@ class Archive:
 
     def _unindex(self, object_id: str) -> None:
         if self.index.state() == IndexState.OK:
-            self.index.write([], delete=[object_id])
+            try:
+                self.index.write([], delete=[object_id])
+            except SearchIndexError as exc:
+                self.index_behind = True
+                self.notices.append(f"{exc}; the store is up to date and the index will catch up")
 
     # ------------------------------------------------------------ curation
 
@@ -181,16 +219,18 @@ class Archive:
 
     def edit(self, article_id: str, changes: dict[str, str | None], *, reason: str) -> int | None:
         """Correct fields of an article as a new version (indexed); None when nothing changed."""
-        return catalog.edit(self.store, article_id, changes, reason=reason,
-                            on_change=lambda record: self._index([record]))
+        with self._writing():
+            return catalog.edit(self.store, article_id, changes, reason=reason, on_change=self._index_one)
 
     def remove(self, article_id: str, *, reason: str) -> int | None:
         """Withdraw an article: a new version, out of search; None when it was withdrawn already."""
-        return catalog.remove(self.store, article_id, reason=reason, on_change=lambda record: self._index([record]))
+        with self._writing():
+            return catalog.remove(self.store, article_id, reason=reason, on_change=self._index_one)
 
     def purge(self, object_id: str, *, reason: str) -> dict[str, Any]:
         """Delete an article or page and every version of it; return the record left of it."""
-        return catalog.purge(self.store, object_id, reason=reason, on_purge=self._unindex)
+        with self._writing():
+            return catalog.purge(self.store, object_id, reason=reason, on_purge=self._unindex)
 
     def explain_missing(self, article_id: str) -> ArticleNotFound | None:
         """A clearer error for an id that was purged; None for any other id."""
@@ -199,10 +239,18 @@ class Archive:
     # ------------------------------------------------------------ the index
 
     def index_notice(self) -> str | None:
-        """Make sure the index can be searched; say so when it had to be rebuilt."""
-        if (state := self.index.state()) == IndexState.OK:
+        """Make sure the index can be searched and holds what the store does; say what was done."""
+        if (state := self.index.state()) != IndexState.OK:
+            return f"{_REBUILT_BECAUSE[state]}; rebuilt it from the store ({self.rebuild_index()} articles)"
+        return self._catch_up()
+
+    def _catch_up(self) -> str | None:
+        """Index what an interrupted or failed write left in the store only."""
+        if not indexing.is_behind(self.store):
             return None
-        return f"{_REBUILT_BECAUSE[state]}; rebuilt it from the store ({self.rebuild_index()} articles)"
+        with self.store.lock():
+            count = self.sync_index()
+        return f"the index was behind the store (an interrupted or failed write); caught up ({count} articles)"
 
     def rebuild_index(self, *, progress: Progress | None = None, procs: int = 1) -> int:
         """Build a new index from the store (the source of truth)."""
@@ -210,66 +258,19 @@ class Archive:
         return self.sync_index(progress=progress, procs=procs)
 
     def sync_index(self, *, progress: Progress | None = None, procs: int = 1, batch: int = 5000) -> int:
-        """Bring the index in line with the store, touching only what differs.
-
-        Commits every ``batch`` articles, so memory stays bounded and an
-        interrupted run resumes where it stopped.  Returns how many were written.
-        """
-        if self.index.state() != IndexState.OK:
-            self.index.create()
-        if not self.store.exists():
-            return 0
-        indexed = self.index.stored()
-        pending: list[ArticleRecord] = []
-        written = 0
-        seen: set[str] = set()
-        for object_id in self.store.iter_ids(ARTICLES):
-            seen.add(object_id)
-            if progress is not None:
-                progress(1)
-            if indexed.get(object_id) == catalog.stored_state(self.store, object_id):
-                continue
-            pending.append(self.record(object_id))
-            if len(pending) >= batch:
-                written += self.index.write(pending, procs=procs)
-                pending = []
-        stale = sorted(set(indexed) - seen)
-        if pending or stale:
-            written += self.index.write(pending, delete=stale, procs=procs if pending else 1)
-        self.index.tidy()
-        return written
+        """Bring the index in line with the store, touching only what differs; clears the behind mark."""
+        count = indexing.sync_index(self.store, self.index, progress=progress, procs=procs, batch=batch)
+        indexing.clear_behind(self.store)
+        return count
 
     def verify(self, *, repair: bool = False) -> list[str]:
         """Problems in the store and between the store and the index; with ``repair``, fix what can be."""
         if repair:
             with self.store.lock():
                 self.store.verify(repair=True)
-                if self._index_problems():
+                if indexing.index_problems(self.store, self.index):
                     self.rebuild_index()
-        return self.store.verify() + self._index_problems()
-
-    def _index_problems(self) -> list[str]:
-        state = self.index.state()
-        if state != IndexState.OK:
-            return [f"{self.index.path}: index is {state}; `archive reindex` rebuilds it"]
-        indexed = self.index.stored()
-        problems = []
-        seen = set()
-        for object_id in self.store.iter_ids(ARTICLES):
-            seen.add(object_id)
-            try:
-                record = self.record(object_id)
-            except ArchiveError as exc:
-                problems.append(str(exc))
-                continue
-            if object_id not in indexed:
-                problems.append(f"{object_id}: in the store but not in the index")
-            elif indexed[object_id] != (record.version, record.digest):
-                problems.append(f"{object_id}: the index holds version {indexed[object_id][0]}, "
-                                f"the store version {record.version}")
-        for object_id in sorted(set(indexed) - seen):
-            problems.append(f"{object_id}: in the index but not in the store")
-        return problems
+        return self.store.verify() + indexing.index_problems(self.store, self.index)
 
     # ------------------------------------------------------------ searching
 

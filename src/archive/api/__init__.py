@@ -2,9 +2,8 @@
 
 Pages are read (``inputs``) and split (``extract``), stored (``catalog``, on the
 ``store``, the source of truth) and indexed (``search``); this is the one module
-that knows both the catalogue and the index, and wires them together.  Callers
-pass a ``progress`` callable when they want a progress bar; the library never
-prints.
+that knows both the catalogue and the index (``indexing`` keeps them in line).
+Callers pass a ``progress`` callable for a progress bar; the library never prints.
 """
 
 from __future__ import annotations

@@ -143,3 +143,45 @@ def test_killed_after_an_edit_commits_the_next_search_shows_it(tmp_path):
     found = run_archive(folder, "search", "Zanzibar")
     assert "caught up" in found.stderr and "Zanzibar Corrected" in found.stdout
     _searchable_without_repair(folder)
+
+
+def test_killed_between_a_pages_articles_and_the_page_the_next_command_undoes_them(tmp_path):
+    folder, names = make_folder(tmp_path, "a", pages=1)
+    killed = run_archive(folder, "add", *names, fault="articles")
+    assert killed.returncode == -signal.SIGKILL
+    archive = Archive(load_config(folder / "archive.toml"))
+    assert list(archive.store.iter_ids("articles")) and not list(archive.store.iter_ids("pages"))
+    listing = run_archive(folder, "list")
+    assert "removed (its page" in listing.stderr and "0 of 0 article(s)" in listing.stdout
+    assert not list(archive.store.iter_ids("articles"))  # the page and its new articles: neither
+    assert run_archive(folder, "verify").returncode == 0
+    assert ocfl.StorageRoot(root=str(folder / "store")).validate()
+    again = run_archive(folder, "add", *names)
+    assert again.returncode == 0 and "3 new" in again.stdout
+    check_recovered(folder, reported_pages(again.stdout))
+
+
+def test_killed_inside_a_purge_the_next_command_completes_it(tmp_path):
+    folder, names = make_folder(tmp_path, "a", pages=1)
+    assert run_archive(folder, "add", *names).returncode == 0
+    article = json.loads(run_archive(folder, "list", "--json").stdout)[0]["id"]
+    killed = run_archive(folder, "purge", article, "--yes", fault="purge-recorded")
+    assert killed.returncode == -signal.SIGKILL
+    found = run_archive(folder, "list", "--json")
+    assert "interrupted purge completed" in found.stderr
+    assert article not in found.stdout
+    assert "was purged" in run_archive(folder, "show", article).stderr
+    assert run_archive(folder, "verify").returncode == 0
+    readd = run_archive(folder, "add", *names)
+    assert readd.returncode == 0 and article not in run_archive(folder, "list").stdout
+    _searchable_without_repair(folder)
+
+
+def test_killed_during_a_full_reindex_the_next_command_catches_up(tmp_path):
+    folder, names = make_folder(tmp_path, "a", pages=2)
+    assert run_archive(folder, "add", *names).returncode == 0
+    killed = run_archive(folder, "reindex", "--full", fault="index-created")
+    assert killed.returncode == -signal.SIGKILL
+    listing = run_archive(folder, "list")
+    assert "caught up (6 articles)" in listing.stderr and "6 of 6 article(s)" in listing.stdout
+    _searchable_without_repair(folder)

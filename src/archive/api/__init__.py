@@ -34,7 +34,7 @@ from ..models import (
     Version,
 )
 from ..search import SearchIndex, WhooshIndex, run_search, similar_articles
-from ..store import PURGE_LOG, Store
+from ..store import PURGE_LOG, Store, fault
 from . import indexing
 
 __all__ = ["PURGE_LOG", "Archive", "Progress"]
@@ -44,8 +44,6 @@ Progress = Callable[[int], None]
 _BATCH_PAGES = 200
 #: Batches of at least this many articles are indexed by two processes.
 _PROCS_FROM = 300
-_REBUILT_BECAUSE = {IndexState.MISSING: "no index was found", IndexState.BROKEN: "the index could not be opened",
-                    IndexState.STALE: "the index was built by another schema version"}
 
 
 class Archive:
@@ -162,9 +160,7 @@ class Archive:
     @contextmanager
     def _writing(self) -> Iterator[None]:
         """Mark the index behind before the store changes; clear the mark once the index holds the change."""
-        notice = self._catch_up()  # with what an earlier writer left behind
-        if notice:
-            self.notices.append(notice)
+        self.notices.extend(indexing.catch_up(self.store, self.index))  # what an earlier writer left behind
         indexing.mark_behind(self.store)
         self.index_behind = False
         try:
@@ -239,21 +235,25 @@ class Archive:
 
     def index_notice(self) -> str | None:
         """Make sure the index can be searched and holds what the store does; say what was done."""
-        if (state := self.index.state()) != IndexState.OK:
-            return f"{_REBUILT_BECAUSE[state]}; rebuilt it from the store ({self.rebuild_index()} articles)"
-        return self._catch_up()
+        state = self.index.state()
+        messages = indexing.catch_up(self.store, self.index)  # first: the store may hold half-done writes
+        if not messages and state != IndexState.OK:
+            return f"{indexing.REBUILT_BECAUSE[state]}; rebuilt it from the store ({self.reindex(full=True)} articles)"
+        self.notices.extend(messages[:-1])
+        return messages[-1] if messages else None
 
-    def _catch_up(self) -> str | None:
-        """Index what an interrupted or failed write left in the store only."""
-        if not indexing.is_behind(self.store):
-            return None
+    def reindex(self, *, full: bool = False, progress: Progress | None = None, procs: int = 1) -> int:
+        """Index the store (``full``: anew) under the writers' lock, marked behind until done."""
+        self.index.check_folder()
         with self.store.lock():
-            count = self.sync_index()
-        return f"the index was behind the store (an interrupted or failed write); caught up ({count} articles)"
+            indexing.mark_behind(self.store)
+            return self.rebuild_index(progress=progress, procs=procs) if full else self.sync_index(
+                progress=progress, procs=procs)
 
     def rebuild_index(self, *, progress: Progress | None = None, procs: int = 1) -> int:
-        """Build a new index from the store (the source of truth)."""
+        """Build a new index from the store; the caller holds the lock."""
         self.index.create()
+        fault("index-created")
         return self.sync_index(progress=progress, procs=procs)
 
     def sync_index(self, *, progress: Progress | None = None, procs: int = 1, batch: int = 5000) -> int:
@@ -266,6 +266,7 @@ class Archive:
         """Problems in the store and between the store and the index; with ``repair``, fix what can be."""
         if repair:
             with self.store.lock():
+                self.notices.extend(catalog.recover(self.store))
                 self.store.verify(repair=True)
                 if indexing.index_problems(self.store, self.index):
                     self.rebuild_index()
@@ -278,8 +279,7 @@ class Archive:
         try:
             return run_search(self.index, text, body_for=self.body, **options)
         except SearchIndexError as exc:
-            count = self.rebuild_index()
-            self.notices.append(f"{exc}; rebuilt it from the store ({count} articles)")
+            self.notices.append(f"{exc}; rebuilt it from the store ({self.reindex(full=True)} articles)")
             return run_search(self.index, text, body_for=self.body, **options)
 
     def select(self, text: str = "", **filters: Any) -> Iterator[ArticleRecord]:

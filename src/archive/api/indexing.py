@@ -21,6 +21,9 @@ from ..search import SearchIndex
 from ..store import Store
 
 Progress = Callable[[int], None]
+#: Why an index had to be rebuilt, said to the user.
+REBUILT_BECAUSE = {IndexState.MISSING: "no index was found", IndexState.BROKEN: "the index could not be opened",
+                   IndexState.STALE: "the index was built by another schema version"}
 #: The mark a writer leaves in the store's work folder while the index may lag what it committed.
 BEHIND = "index-behind"
 
@@ -41,6 +44,20 @@ def clear_behind(store: Store) -> None:
 
 def is_behind(store: Store) -> bool:
     return behind_mark(store).is_file()
+
+
+def catch_up(store: Store, index: SearchIndex) -> list[str]:
+    """After an interrupted or failed write: undo what is half done, index what the store holds.
+
+    Returns what was done, one line each (nothing when the index was not behind).
+    """
+    if not is_behind(store):
+        return []
+    with store.lock():
+        undone = catalog.recover(store)
+        count = sync_index(store, index)
+        clear_behind(store)
+    return [*undone, f"the index was behind the store (an interrupted or failed write); caught up ({count} articles)"]
 
 
 def sync_index(store: Store, index: SearchIndex, *, progress: Progress | None = None, procs: int = 1,
@@ -99,4 +116,8 @@ def index_problems(store: Store, index: SearchIndex) -> list[str]:
         problems.append(f"{object_id}: in the index but not in the store")
     if is_behind(store):
         problems.append(f"{behind_mark(store)}: an interrupted or failed write left the index behind the store")
+    problems.extend(f"{path}: a page's write was interrupted; `archive verify --repair` undoes it"
+                    for path in catalog.pending(store))
+    problems.extend(f"{object_id}: purged, but its object is still in the store; `archive verify --repair` "
+                    f"completes the purge" for object_id in sorted(store.purged()) if store.has(object_id))
     return problems

@@ -3,7 +3,8 @@
 ``ids`` says where each object lives (id <-> path), ``records`` and ``pages``
 what their files hold and how they read back, ``identity`` when an article or a
 page is one already stored, ``ingest`` stores a batch of split pages under the
-lock, and ``curation`` edits, withdraws, purges and tells the history.  The
+lock, ``curation`` edits, withdraws, purges and tells the history, and ``recovery``
+undoes what a killed writer left half done.  The
 catalogue never imports the search index: it hands changes to hooks.
 """
 
@@ -14,7 +15,8 @@ from .ids import ARTICLES, STORE_README, normalize_id
 from .ingest import IndexHook, store_batch
 from .pages import read_page
 from .records import iter_records, read_record, stored_state
+from .recovery import pending, recover
 
 __all__ = ["ARTICLES", "EDITABLE", "STORE_README", "IndexHook", "diff", "edit", "explain_missing", "history",
-           "iter_records", "normalize_id", "purge", "read_page", "read_record", "remove", "store_batch",
-           "stored_state"]
+           "iter_records", "normalize_id", "pending", "purge", "read_page", "read_record", "recover", "remove",
+           "store_batch", "stored_state"]

@@ -19,6 +19,7 @@ from ..text import normalize
 from .identity import identity_key, locate_article, locate_page, page_key
 from .pages import page_files
 from .records import apply_corrections, old_sightings, read_record, record_files, record_from
+from .recovery import PageIntent
 
 #: Called under the store lock with a batch's changed articles; returns warnings for the batch's pages.
 IndexHook = Callable[[list[ArticleRecord]], list[str]]
@@ -42,8 +43,10 @@ def store_batch(store: Store, chunk: list[tuple[bytes, SplitPage]], *,
         taken_down = set(store.purged())
         for raw, split in chunk:
             committed: list[tuple[str, int]] = []
+            intent: PageIntent | None = None
             try:
                 page_id, page_exists = locate_page(store, split)
+                intent = PageIntent(store, page_id)
                 outcomes: list[ArticleOutcome] = []
                 page_changed: list[ArticleRecord] = []
                 seen: dict[tuple[str, str], ArticleOutcome] = {}
@@ -54,7 +57,7 @@ def store_batch(store: Store, chunk: list[tuple[bytes, SplitPage]], *,
                         first = seen[twice]
                         outcomes.append(ArticleOutcome(Status.REPEATED, first.id, first.title, first.version))
                         continue
-                    outcome, record = _store_article(store, article, split, page_id, taken_down)
+                    outcome, record = _store_article(store, article, split, page_id, taken_down, intent)
                     seen[twice] = outcome
                     outcomes.append(outcome)
                     if record is not None:
@@ -63,9 +66,12 @@ def store_batch(store: Store, chunk: list[tuple[bytes, SplitPage]], *,
                 fault("articles")
                 page_version = store.commit(page_id, page_files(raw, split, page_id, outcomes, key=page_key(split)),
                                            message=f"archive add {split.name}")
+                intent.done()
             except (ArchiveError, OSError) as exc:
                 for object_id, version in reversed(committed):
                     store.rollback(object_id, version)
+                if intent is not None:
+                    intent.done()
                 reason = exc if isinstance(exc, ArchiveError) else StoreError(
                     f"cannot write ({exc.strerror or exc})")
                 failure = StoreError(f"{split.name}: {reason}; nothing of this page was stored",
@@ -83,8 +89,8 @@ def store_batch(store: Store, chunk: list[tuple[bytes, SplitPage]], *,
     return outcomes_out, failure
 
 
-def _store_article(store: Store, article: Article, split: SplitPage, page_id: str,
-                   taken_down: set[str]) -> tuple[ArticleOutcome, ArticleRecord | None]:
+def _store_article(store: Store, article: Article, split: SplitPage, page_id: str, taken_down: set[str],
+                   intent: PageIntent) -> tuple[ArticleOutcome, ArticleRecord | None]:
     object_id, old = locate_article(store, article)
     if old is None and object_id in taken_down:
         # Taken down: a re-added page does not bring it back.
@@ -108,6 +114,7 @@ def _store_article(store: Store, article: Article, split: SplitPage, page_id: st
         record = apply_corrections(replace(record, corrections=previous.corrections,
                                            withdrawn=previous.withdrawn))
     message = f"seen in {page_id}" if old is None else f"updated from {page_id}"
+    intent.before_commit(store, object_id)
     version = store.commit(object_id, record_files(record, key), message=message)
     if version is None:
         head = store.head(object_id)

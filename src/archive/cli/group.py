@@ -75,8 +75,9 @@ def searchable(ctx: click.Context, *, store_required: bool = False) -> Archive:
     if store_required:
         archive.require_store()
     notice = archive.index_notice()
-    if notice:
-        click.echo(f"archive: {notice}", err=True)
+    for line in [*archive.notices, *([notice] if notice else [])]:
+        click.echo(f"archive: {clean(line)}", err=True)
+    archive.notices.clear()
     return archive
 
 

@@ -136,9 +136,9 @@ def reindex(ctx: click.Context, full: bool, procs: int) -> None:
     total = archive.count_articles()
     with progress(total, enabled=True) as bar:
         if full:
-            count = archive.rebuild_index(progress=bar, procs=procs)
+            count = archive.reindex(full=True, progress=bar, procs=procs)
         else:
-            count = archive.sync_index(progress=bar, procs=procs)
+            count = archive.reindex(progress=bar, procs=procs)
     click.echo(f"indexed {count} article(s) of {total} into {archive.config.index_path}")
 
 

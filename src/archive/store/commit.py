@@ -147,9 +147,10 @@ def undo(root: Path, folder: Path, version: int, staging: Path) -> None:
 
 
 def delete(root: Path, folder: Path, trash: Path, log: Path, entry: dict[str, Any]) -> None:
-    """Move the object in ``folder`` out of the root, append ``entry`` to the purge ``log``, delete it."""
+    """Append ``entry`` to the purge ``log`` (first: a purge is never forgotten), then move the object in
+    ``folder`` out of the root and delete it.  Killed after the record, the purge is completed by
+    ``finish``."""
     try:
-        os.rename(folder, trash)
         log.parent.mkdir(parents=True, exist_ok=True)
         with log.open("a", encoding="utf-8") as fh:
             fh.write(json.dumps(entry, ensure_ascii=False) + "\n")
@@ -157,6 +158,17 @@ def delete(root: Path, folder: Path, trash: Path, log: Path, entry: dict[str, An
             os.fsync(fh.fileno())
     except OSError as exc:
         raise StoreError(f"{folder}: cannot purge ({exc.strerror or exc})", path=str(folder)) from None
+    fault("purge-recorded")
+    finish(root, folder, trash)
+
+
+def finish(root: Path, folder: Path, trash: Path) -> None:
+    """Delete a purged object: out of the root in one rename, then its files."""
+    try:
+        os.rename(folder, trash)
+    except OSError as exc:
+        raise StoreError(f"{folder}: cannot purge ({exc.strerror or exc}); the next command completes it",
+                         path=str(folder)) from None
     shutil.rmtree(trash, ignore_errors=True)
     prune_empty_parents(root, folder)
 

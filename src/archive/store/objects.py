@@ -255,6 +255,12 @@ class Store:
         commit.delete(self.root, folder, trash, self.root / PURGE_LOG, entry)
         return entry
 
+    def finish_purge(self, object_id: str) -> None:
+        """Complete a purge whose record was written and whose object is still here (the caller holds the lock)."""
+        trash = self.work / "staging" / f"purge-{uuid.uuid4().hex}"
+        trash.parent.mkdir(parents=True, exist_ok=True)
+        commit.finish(self.root, self.object_dir(object_id), trash)
+
     def _user(self) -> dict[str, str]:
         user = {"name": self.user_name}
         if self.user_address:

@@ -9,15 +9,13 @@ Callers pass a ``progress`` callable for a progress bar; the library never print
 from __future__ import annotations
 
 import contextlib
-import os
 from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager
 from typing import Any
 
 from .. import catalog
 from ..catalog import ARTICLES, normalize_id
 from ..config import Config
-from ..errors import ArchiveError, ArticleNotFound, SearchIndexError, SourceError, SourceErrors
+from ..errors import ArticleNotFound, SearchIndexError, SourceError, SourceErrors, StoreCorrupt
 from ..extract import explain_page, read_page, split_bytes
 from ..inputs import iter_inputs, read_source
 from ..models import (
@@ -34,7 +32,7 @@ from ..models import (
     Version,
 )
 from ..search import SearchIndex, WhooshIndex, run_search, similar_articles
-from ..store import PURGE_LOG, Store, fault
+from ..store import PURGE_LOG, Store
 from . import indexing
 
 __all__ = ["PURGE_LOG", "Archive", "Progress"]
@@ -42,11 +40,9 @@ __all__ = ["PURGE_LOG", "Archive", "Progress"]
 Progress = Callable[[int], None]
 #: Pages stored under one lock and indexed in one commit.
 _BATCH_PAGES = 200
-#: Batches of at least this many articles are indexed by two processes.
-_PROCS_FROM = 300
 
 
-class Archive:
+class Archive(indexing.IndexKeeper):
     """One archive: its store, its index and its settings."""
 
     def __init__(self, config: Config) -> None:
@@ -58,8 +54,6 @@ class Archive:
         self.notices: list[str] = []
         #: The last write committed to the store but could not index all of it: the index will catch up.
         self.index_behind = False
-
-    # ------------------------------------------------------------ the store and the index folder
 
     def create_store(self) -> bool:
         """Make the store if it is not there; True when it was made now."""
@@ -85,8 +79,16 @@ class Archive:
     def body(self, object_id: str) -> str:
         return self.record(object_id).body
 
+    def _snippet_text(self, object_id: str) -> str:
+        """A hit's text for its snippet; a damaged article is shown without one, and the user told."""
+        try:
+            return self.body(object_id)
+        except StoreCorrupt as exc:
+            self.notices.append(f"{exc}; shown without its text")
+            return ""
+
     def iter_records(self) -> Iterator[ArticleRecord]:
-        return catalog.iter_records(self.store)
+        return catalog.iter_records(self.store, damaged=self.notices)
 
     def count_articles(self) -> int:
         return sum(1 for _ in self.store.iter_ids(ARTICLES))
@@ -157,51 +159,6 @@ class Archive:
             if failure is not None:
                 raise failure
 
-    @contextmanager
-    def _writing(self) -> Iterator[None]:
-        """Mark the index behind before the store changes; clear the mark once the index holds the change."""
-        self.notices.extend(indexing.catch_up(self.store, self.index))  # what an earlier writer left behind
-        indexing.mark_behind(self.store)
-        self.index_behind = False
-        try:
-            yield
-        except ArchiveError:
-            # a write that failed was rolled back, and what was committed before it was indexed
-            if not self.index_behind:
-                indexing.clear_behind(self.store)
-            raise
-        if not self.index_behind:
-            indexing.clear_behind(self.store)
-
-    def _index_batch(self, records: list[ArticleRecord]) -> list[str]:
-        """Index a stored batch; a failure is a warning, for the store is up to date."""
-        try:
-            self._index(records)
-        except SearchIndexError as exc:
-            self.index_behind = True
-            return [f"{exc}; the store is up to date and the index will catch up (or run `archive reindex`)"]
-        return []
-
-    def _index_one(self, record: ArticleRecord) -> None:
-        for warning in self._index_batch([record]):
-            self.notices.append(warning)
-
-    def _index(self, records: list[ArticleRecord]) -> None:
-        # Two indexing processes double whoosh's speed, but cost a start-up: worth it for big batches.
-        procs = min(2, os.cpu_count() or 1) if len(records) >= _PROCS_FROM else 1
-        if self.index.state() != IndexState.OK:
-            self.rebuild_index(procs=procs)
-            return
-        self.index.write(records, procs=procs)
-
-    def _unindex(self, object_id: str) -> None:
-        if self.index.state() == IndexState.OK:
-            try:
-                self.index.write([], delete=[object_id])
-            except SearchIndexError as exc:
-                self.index_behind = True
-                self.notices.append(f"{exc}; the store is up to date and the index will catch up")
-
     # ------------------------------------------------------------ curation
 
     def history(self, article_id: str) -> list[HistoryEntry]:
@@ -231,56 +188,15 @@ class Archive:
         """A clearer error for an id that was purged; None for any other id."""
         return catalog.explain_missing(self.store, article_id)
 
-    # ------------------------------------------------------------ the index
-
-    def index_notice(self) -> str | None:
-        """Make sure the index can be searched and holds what the store does; say what was done."""
-        state = self.index.state()
-        messages = indexing.catch_up(self.store, self.index)  # first: the store may hold half-done writes
-        if not messages and state != IndexState.OK:
-            return f"{indexing.REBUILT_BECAUSE[state]}; rebuilt it from the store ({self.reindex(full=True)} articles)"
-        self.notices.extend(messages[:-1])
-        return messages[-1] if messages else None
-
-    def reindex(self, *, full: bool = False, progress: Progress | None = None, procs: int = 1) -> int:
-        """Index the store (``full``: anew) under the writers' lock, marked behind until done."""
-        self.index.check_folder()
-        with self.store.lock():
-            indexing.mark_behind(self.store)
-            return self.rebuild_index(progress=progress, procs=procs) if full else self.sync_index(
-                progress=progress, procs=procs)
-
-    def rebuild_index(self, *, progress: Progress | None = None, procs: int = 1) -> int:
-        """Build a new index from the store; the caller holds the lock."""
-        self.index.create()
-        fault("index-created")
-        return self.sync_index(progress=progress, procs=procs)
-
-    def sync_index(self, *, progress: Progress | None = None, procs: int = 1, batch: int = 5000) -> int:
-        """Bring the index in line with the store, touching only what differs; clears the behind mark."""
-        count = indexing.sync_index(self.store, self.index, progress=progress, procs=procs, batch=batch)
-        indexing.clear_behind(self.store)
-        return count
-
-    def verify(self, *, repair: bool = False) -> list[str]:
-        """Problems in the store and between the store and the index; with ``repair``, fix what can be."""
-        if repair:
-            with self.store.lock():
-                self.notices.extend(catalog.recover(self.store))
-                self.store.verify(repair=True)
-                if indexing.index_problems(self.store, self.index):
-                    self.rebuild_index()
-        return self.store.verify() + indexing.index_problems(self.store, self.index)
-
     # ------------------------------------------------------------ searching
 
     def search(self, text: str, **options: Any) -> SearchResult:
         """Search; a damaged index is rebuilt from the store once, and the search tried again."""
         try:
-            return run_search(self.index, text, body_for=self.body, **options)
+            return run_search(self.index, text, body_for=self._snippet_text, **options)
         except SearchIndexError as exc:
             self.notices.append(f"{exc}; rebuilt it from the store ({self.reindex(full=True)} articles)")
-            return run_search(self.index, text, body_for=self.body, **options)
+            return run_search(self.index, text, body_for=self._snippet_text, **options)
 
     def select(self, text: str = "", **filters: Any) -> Iterator[ArticleRecord]:
         """Every article a query (and filters) selects, newest first; all of them by default."""

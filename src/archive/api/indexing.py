@@ -10,17 +10,21 @@ date before it reads it.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import os
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from .. import catalog
 from ..catalog import ARTICLES
-from ..errors import ArchiveError
+from ..errors import ArchiveError, SearchIndexError, StoreCorrupt
 from ..models import ArticleRecord, IndexState
 from ..search import SearchIndex
-from ..store import Store
+from ..store import Store, fault
 
 Progress = Callable[[int], None]
+#: Batches of at least this many articles are indexed by two processes.
+PROCS_FROM = 300
 #: Why an index had to be rebuilt, said to the user.
 REBUILT_BECAUSE = {IndexState.MISSING: "no index was found", IndexState.BROKEN: "the index could not be opened",
                    IndexState.STALE: "the index was built by another schema version"}
@@ -61,11 +65,14 @@ def catch_up(store: Store, index: SearchIndex) -> list[str]:
 
 
 def sync_index(store: Store, index: SearchIndex, *, progress: Progress | None = None, procs: int = 1,
-               batch: int = 5000) -> int:
+               batch: int = 5000, damaged: list[str] | None = None) -> int:
     """Bring the index in line with the store, touching only what differs.
 
     Commits every ``batch`` articles, so memory stays bounded and an
-    interrupted run resumes where it stopped.  Returns how many were written.
+    interrupted run resumes where it stopped.  An article that cannot be read
+    is skipped, its error appended to ``damaged``, and the rest go on (a
+    damaged article keeps its index entry, if it had one).  Returns how many
+    were written.
     """
     if index.state() != IndexState.OK:
         index.create()
@@ -79,9 +86,14 @@ def sync_index(store: Store, index: SearchIndex, *, progress: Progress | None = 
         seen.add(object_id)
         if progress is not None:
             progress(1)
-        if indexed.get(object_id) == catalog.stored_state(store, object_id):
+        try:
+            if indexed.get(object_id) == catalog.stored_state(store, object_id):
+                continue
+            pending.append(catalog.read_record(store, object_id))
+        except StoreCorrupt as exc:
+            if damaged is not None:
+                damaged.append(f"{exc}; not indexed (`archive verify` lists what is damaged)")
             continue
-        pending.append(catalog.read_record(store, object_id))
         if len(pending) >= batch:
             written += index.write(pending, procs=procs)
             pending = []
@@ -121,3 +133,99 @@ def index_problems(store: Store, index: SearchIndex) -> list[str]:
     problems.extend(f"{object_id}: purged, but its object is still in the store; `archive verify --repair` "
                     f"completes the purge" for object_id in sorted(store.purged()) if store.has(object_id))
     return problems
+
+
+class IndexKeeper:
+    """What ``Archive`` does to keep its index in line with its store: marking it behind around a write,
+    indexing what a write committed, catching up, rebuilding, checking.  ``Archive`` provides ``store``,
+    ``index`` and ``notices``."""
+
+    store: Store
+    index: SearchIndex
+    notices: list[str]
+    index_behind: bool
+
+    @contextmanager
+    def _writing(self) -> Iterator[None]:
+        """Mark the index behind before the store changes; clear the mark once the index holds the change."""
+        self.notices.extend(catch_up(self.store, self.index))  # what an earlier writer left behind
+        mark_behind(self.store)
+        self.index_behind = False
+        try:
+            yield
+        except ArchiveError:
+            # a write that failed was rolled back, and what was committed before it was indexed
+            if not self.index_behind:
+                clear_behind(self.store)
+            raise
+        if not self.index_behind:
+            clear_behind(self.store)
+
+    def _index_batch(self, records: list[ArticleRecord]) -> list[str]:
+        """Index a stored batch; a failure is a warning, for the store is up to date."""
+        try:
+            self._index(records)
+        except SearchIndexError as exc:
+            self.index_behind = True
+            return [f"{exc}; the store is up to date and the index will catch up (or run `archive reindex`)"]
+        return []
+
+    def _index_one(self, record: ArticleRecord) -> None:
+        for warning in self._index_batch([record]):
+            self.notices.append(warning)
+
+    def _index(self, records: list[ArticleRecord]) -> None:
+        # Two indexing processes double whoosh's speed, but cost a start-up: worth it for big batches.
+        procs = min(2, os.cpu_count() or 1) if len(records) >= PROCS_FROM else 1
+        if self.index.state() != IndexState.OK:
+            self.rebuild_index(procs=procs)
+            return
+        self.index.write(records, procs=procs)
+
+    def _unindex(self, object_id: str) -> None:
+        if self.index.state() == IndexState.OK:
+            try:
+                self.index.write([], delete=[object_id])
+            except SearchIndexError as exc:
+                self.index_behind = True
+                self.notices.append(f"{exc}; the store is up to date and the index will catch up")
+
+    def index_notice(self) -> str | None:
+        """Make sure the index can be searched and holds what the store does; say what was done."""
+        state = self.index.state()
+        messages = catch_up(self.store, self.index)  # first: the store may hold half-done writes
+        if not messages and state != IndexState.OK:
+            return f"{REBUILT_BECAUSE[state]}; rebuilt it from the store ({self.reindex(full=True)} articles)"
+        self.notices.extend(messages[:-1])
+        return messages[-1] if messages else None
+
+    def reindex(self, *, full: bool = False, progress: Progress | None = None, procs: int = 1) -> int:
+        """Index the store (``full``: anew) under the writers' lock, marked behind until done."""
+        self.index.check_folder()
+        with self.store.lock():
+            mark_behind(self.store)
+            return self.rebuild_index(progress=progress, procs=procs) if full else self.sync_index(
+                progress=progress, procs=procs)
+
+    def rebuild_index(self, *, progress: Progress | None = None, procs: int = 1) -> int:
+        """Build a new index from the store; the caller holds the lock."""
+        self.index.create()
+        fault("index-created")
+        return self.sync_index(progress=progress, procs=procs)
+
+    def sync_index(self, *, progress: Progress | None = None, procs: int = 1, batch: int = 5000) -> int:
+        """Bring the index in line with the store, touching only what differs; clears the behind mark."""
+        count = sync_index(self.store, self.index, progress=progress, procs=procs, batch=batch,
+                                    damaged=self.notices)
+        clear_behind(self.store)
+        return count
+
+    def verify(self, *, repair: bool = False) -> list[str]:
+        """Problems in the store and between the store and the index; with ``repair``, fix what can be."""
+        if repair:
+            with self.store.lock():
+                self.notices.extend(catalog.recover(self.store))
+                self.store.verify(repair=True)
+                if index_problems(self.store, self.index):
+                    self.rebuild_index()
+        return self.store.verify() + index_problems(self.store, self.index)

@@ -162,7 +162,13 @@ def read_body(store: Store, object_id: str) -> str:
                            path=str(store.object_dir(object_id))) from None
 
 
-def iter_records(store: Store) -> Iterator[ArticleRecord]:
-    """Every article, in id order."""
+def iter_records(store: Store, *, damaged: list[str] | None = None) -> Iterator[ArticleRecord]:
+    """Every article, in id order.  With ``damaged``, an article that cannot be read is left out and its
+    error appended there (one damaged object is that object's problem only); without, the error is raised."""
     for object_id in store.iter_ids(ARTICLES):
-        yield read_record(store, object_id)
+        try:
+            yield read_record(store, object_id)
+        except StoreCorrupt as exc:
+            if damaged is None:
+                raise
+            damaged.append(f"{exc}; left out (`archive verify` lists what is damaged)")

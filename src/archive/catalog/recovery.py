@@ -79,6 +79,8 @@ def recover(store: Store) -> list[str]:
                 done.append(f"{object_id}: rolled back to version {head} (its page {intent['page']} "
                             f"was never committed)" if head else f"{object_id}: removed (its page "
                             f"{intent['page']} was never committed)")
+            # a version renamed in but never named by the root inventory must not be rolled forward later
+            store.discard_uncommitted(object_id)
         path.unlink(missing_ok=True)
     for object_id in sorted(store.purged()):
         if store.has(object_id):

@@ -139,6 +139,8 @@ def reindex(ctx: click.Context, full: bool, procs: int) -> None:
             count = archive.reindex(full=True, progress=bar, procs=procs)
         else:
             count = archive.reindex(progress=bar, procs=procs)
+    for notice in archive.notices:
+        click.echo(f"archive: {clean(notice)}", err=True)
     click.echo(f"indexed {count} article(s) of {total} into {archive.config.index_path}")
 
 

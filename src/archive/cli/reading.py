@@ -213,6 +213,8 @@ def export_command(ctx: click.Context, query: tuple[str, ...], fmt: str, output:
     if output is None:
         for chunk in chunks:
             click.echo(chunk, nl=False)
+        for notice in archive.notices:  # articles left out because they are damaged
+            click.echo(f"archive: {clean(notice)}", err=True)
         return
     target = Path(output)
     partial = target.with_name(f".{target.name}.partial")
@@ -224,6 +226,8 @@ def export_command(ctx: click.Context, query: tuple[str, ...], fmt: str, output:
     except OSError as exc:
         partial.unlink(missing_ok=True)
         raise ArchiveError(f"{output}: cannot write ({exc.strerror or exc})", path=output) from None
+    for notice in archive.notices:
+        click.echo(f"archive: {clean(notice)}", err=True)
     click.echo(f"wrote {target}", err=True)
 
 

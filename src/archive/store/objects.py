@@ -255,6 +255,15 @@ class Store:
         commit.delete(self.root, folder, trash, self.root / PURGE_LOG, entry)
         return entry
 
+    def discard_uncommitted(self, object_id: str) -> None:
+        """Remove version folders the root inventory does not name (the caller holds the lock)."""
+        if not self.has(object_id):
+            return
+        head = self.head(object_id)
+        for entry in self.object_dir(object_id).iterdir():
+            if entry.name[:1] == "v" and entry.name[1:].isdigit() and int(entry.name[1:]) > head:
+                shutil.rmtree(entry, ignore_errors=True)
+
     def finish_purge(self, object_id: str) -> None:
         """Complete a purge whose record was written and whose object is still here (the caller holds the lock)."""
         trash = self.work / "staging" / f"purge-{uuid.uuid4().hex}"

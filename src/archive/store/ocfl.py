@@ -26,6 +26,8 @@ ID_PREFIX = "info:archive/"
 EXTENSIONS = "extensions"
 #: The write lock and half-built versions.
 WORK = f"{EXTENSIONS}/archive-work"
+#: Files the storage root may hold beside its objects: the declaration, its README, OCFL's layout note.
+ROOT_FILES = frozenset({f"0={SPEC}", "README.md", "ocfl_layout.json", f"{SPEC}.md"})
 #: One JSON line for every object purged.
 PURGE_LOG = f"{EXTENSIONS}/archive-purged/purged.jsonl"
 
@@ -55,10 +57,42 @@ def read_inventory(root: Path, object_id: str) -> dict[str, Any]:
     try:
         data: dict[str, Any] = json.loads(path.read_bytes())
     except FileNotFoundError:
+        if (root / object_id / f"0={OBJECT_SPEC}").is_file():
+            raise StoreCorrupt(f"{path}: missing (the object is there without its inventory)",
+                               path=str(path)) from None
         raise ArticleNotFound(f"no article or page '{object_id}' in {root}", article_id=object_id) from None
     except (OSError, ValueError) as exc:
         raise StoreCorrupt(f"{path}: unreadable inventory ({exc})", path=str(path)) from None
+    problem = inventory_problem(data)
+    if problem:
+        raise StoreCorrupt(f"{path}: ill-formed inventory ({problem})", path=str(path))
     return data
+
+
+def inventory_problem(data: Any) -> str | None:
+    """What is wrong with an inventory's shape, or None: a head naming one of its versions, a manifest of
+    digests to paths inside the object, versions each with a state of digests the manifest has."""
+    if not isinstance(data, dict):
+        return "not a JSON object"
+    versions, manifest, head = data.get("versions"), data.get("manifest"), data.get("head")
+    if not isinstance(versions, dict) or not isinstance(manifest, dict):
+        return "no versions or no manifest"
+    if not isinstance(head, str) or not head[1:].isdigit() or head not in versions:
+        return f"head {head!r} is not one of its versions"
+    for digest, paths in manifest.items():
+        if not isinstance(paths, list) or not all(isinstance(p, str) and _inside(p) for p in paths):
+            return f"manifest entry {digest[:12]} names a path outside the object"
+    for name, version in versions.items():
+        state = version.get("state") if isinstance(version, dict) else None
+        if not isinstance(state, dict) or not all(d in manifest and isinstance(v, list) for d, v in state.items()):
+            return f"version {name} has no valid state"
+    return None
+
+
+def _inside(path: str) -> bool:
+    """A manifest path stays inside its object: relative, no "..", no empty or "." parts."""
+    parts = path.split("/")
+    return not path.startswith("/") and "\\" not in path and all(p not in ("", ".", "..") for p in parts)
 
 
 def head_of(inventory: dict[str, Any]) -> int:

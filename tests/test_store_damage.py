@@ -88,3 +88,15 @@ def test_symlinks_are_reported_not_followed_and_stray_root_files_reported(cli_ru
     assert "loop: symbolic link (not followed)" in report
     assert "notes.txt: stray file in the storage root" in report
     assert report.count("\n") < 20  # no endless path
+
+
+def test_a_deleted_object_is_reported_as_a_loss_from_both_sides(cli_run, archive_dir):
+    cli_run("add", str(MOSUL))
+    folder, article = _article(archive_dir, cli_run)
+    page = json.loads(cli_run("show", article, "--json").output)["sightings"][0]["page_id"]
+    shutil.rmtree(folder)
+    report = cli_run("verify", code=1).output
+    assert f"{article}: listed by {page} but not in the store (lost)" in report
+    shutil.rmtree(archive_dir / "store" / page)
+    report = cli_run("verify", "--repair", code=1).output  # a loss is never repaired by forgetting it
+    assert f"{page}: cited by" in report and "(lost)" in report

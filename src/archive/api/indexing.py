@@ -130,6 +130,7 @@ def index_problems(store: Store, index: SearchIndex) -> list[str]:
         problems.append(f"{behind_mark(store)}: an interrupted or failed write left the index behind the store")
     problems.extend(f"{path}: a page's write was interrupted; `archive verify --repair` undoes it"
                     for path in catalog.pending(store))
+    problems.extend(catalog.cross_check(store))
     problems.extend(f"{object_id}: purged, but its object is still in the store; `archive verify --repair` "
                     f"completes the purge" for object_id in sorted(store.purged()) if store.has(object_id))
     return problems

@@ -15,8 +15,8 @@ from .ids import ARTICLES, STORE_README, normalize_id
 from .ingest import IndexHook, store_batch
 from .pages import read_page
 from .records import iter_records, read_record, stored_state
-from .recovery import pending, recover
+from .recovery import cross_check, pending, recover
 
-__all__ = ["ARTICLES", "EDITABLE", "STORE_README", "IndexHook", "diff", "edit", "explain_missing", "history",
-           "iter_records", "normalize_id", "pending", "purge", "read_page", "read_record", "recover", "remove",
-           "store_batch", "stored_state"]
+__all__ = ["ARTICLES", "EDITABLE", "STORE_README", "IndexHook", "cross_check", "diff", "edit",
+           "explain_missing", "history", "iter_records", "normalize_id", "pending", "purge", "read_page",
+           "read_record", "recover", "remove", "store_batch", "stored_state"]

@@ -17,7 +17,10 @@ import os
 from pathlib import Path
 from typing import Any
 
+from ..errors import ArchiveError
 from ..store import Store
+from .pages import read_page
+from .records import read_meta
 
 INTENTS = "intents"
 
@@ -87,3 +90,28 @@ def recover(store: Store) -> list[str]:
             store.finish_purge(object_id)
             done.append(f"{object_id}: an interrupted purge completed")
     return done
+
+
+def cross_check(store: Store) -> list[str]:
+    """Pages, articles and sightings against each other: a page lists articles that exist, an article's
+    sightings name pages that exist (or were purged).  A loss is reported as a loss; nothing is repaired."""
+    purged = set(store.purged())
+    problems: list[str] = []
+    for page_id in store.iter_ids("pages"):
+        try:
+            listed = read_page(store, page_id).get("articles", [])
+        except ArchiveError as exc:
+            problems.append(str(exc))
+            continue
+        problems.extend(f"{object_id}: listed by {page_id} but not in the store (lost)"
+                        for object_id in dict.fromkeys(listed)
+                        if not store.has(object_id) and object_id not in purged)
+    for object_id in store.iter_ids("articles"):
+        try:
+            sightings = read_meta(store, object_id).get("sightings", [])
+        except ArchiveError:
+            continue  # the article's own damage is reported by the store's check
+        problems.extend(f"{s.get('page_id')}: cited by {object_id} but not in the store (lost)"
+                        for s in sightings if not store.has(str(s.get("page_id")))
+                        and s.get("page_id") not in purged)
+    return problems

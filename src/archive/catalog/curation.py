@@ -17,7 +17,7 @@ from typing import Any
 
 from ..errors import ArticleNotFound, UsageError
 from ..models import ArticleRecord, Correction, HistoryEntry
-from ..store import Store
+from ..store import Store, fault
 from ..text import now
 from .identity import identity_key
 from .ids import is_article_id, normalize_id
@@ -73,6 +73,7 @@ def _commit(store: Store, record: ArticleRecord, message: str,
     version = store.commit(record.id, record_files(record, key), message=message)
     if version is not None:
         on_change(read_record(store, record.id))
+        fault("indexed")
     return version
 
 
@@ -127,8 +128,10 @@ def purge(store: Store, object_id: str, *, reason: str, on_purge: Callable[[str]
     object_id = normalize_id(object_id)
     with store.lock():
         entry = store.purge(object_id, reason=reason)
+        fault("purged")
         if is_article_id(object_id):
             on_purge(object_id)
+            fault("indexed")
     return entry
 
 

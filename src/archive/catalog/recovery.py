@@ -12,12 +12,13 @@ there.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 from pathlib import Path
 from typing import Any
 
-from ..errors import ArchiveError
+from ..errors import ArchiveError, StoreCorrupt
 from ..store import Store
 from .pages import read_page
 from .records import read_meta
@@ -66,7 +67,7 @@ def recover(store: Store) -> list[str]:
 
     Returns what was done, one line each.
     """
-    done: list[str] = []
+    done = store.recover()
     for path in pending(store):
         try:
             intent = json.loads(path.read_text(encoding="utf-8"))
@@ -83,7 +84,9 @@ def recover(store: Store) -> list[str]:
                             f"was never committed)" if head else f"{object_id}: removed (its page "
                             f"{intent['page']} was never committed)")
             # a version renamed in but never named by the root inventory must not be rolled forward later
-            store.discard_uncommitted(object_id)
+            if store.has(object_id):
+                with contextlib.suppress(StoreCorrupt):  # a damaged object is verify's to report
+                    store.settle(object_id)
         path.unlink(missing_ok=True)
     for object_id in sorted(store.purged()):
         if store.has(object_id):

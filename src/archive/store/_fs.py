@@ -12,16 +12,18 @@ _FAULT: list[str] = []
 
 def fault(step: str) -> None:
     """A failure-injection point: with ARCHIVE_FAULT=STEP[:N] the process is killed (SIGKILL)
-    the N-th time it reaches STEP.  The crash tests use it; nothing else sets the variable."""
+    the N-th time it reaches STEP; with ARCHIVE_FAULT=STEP:N:stop it stops there (SIGSTOP) until
+    it is sent SIGCONT.  The crash tests use it; nothing else sets the variable."""
     spec = os.environ.get("ARCHIVE_FAULT")
     if not spec:
         return
-    name, _, count = spec.partition(":")
+    name, _, rest = spec.partition(":")
+    count, _, action = rest.partition(":")
     if name != step:
         return
     _FAULT.append(step)
-    if len(_FAULT) >= int(count or 1):
-        os.kill(os.getpid(), signal.SIGKILL)
+    if len(_FAULT) == int(count or 1):
+        os.kill(os.getpid(), signal.SIGSTOP if action == "stop" else signal.SIGKILL)
 
 
 def digest_bytes(data: bytes) -> str:

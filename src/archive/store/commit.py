@@ -5,10 +5,16 @@ place: the rename is the commit.  A new version is staged the same way, its
 ``vN`` folder renamed into the object, and the root ``inventory.json``
 replaced last, atomically: that replacement is the commit point.  Every write
 goes through ``_fs.write``, every step the crash tests kill at is a ``fault``.
+
+Before a commit, a note names the object and the version being written
+(``begin``); a writer killed half way leaves it, and ``settle`` makes that
+object whole again from its root inventory, the commit point: a version it
+does not name is removed, and a sidecar left behind by the kill is rewritten.
 """
 
 from __future__ import annotations
 
+import itertools
 import json
 import os
 import shutil
@@ -22,6 +28,52 @@ from ._fs import digest_bytes, fault
 from .ocfl import DIGEST, INVENTORY_TYPE, OBJECT_SPEC, head_of, inventory_bytes
 
 State = dict[str, list[str]]
+#: The note of the commit in progress, in the store's work folder.
+NOTE = "committing.json"
+
+
+def begin(work: Path, object_id: str, number: int) -> None:
+    """Note which object's which version is about to be written (before anything of it is)."""
+    tmp = work / f"{NOTE}.tmp"
+    _fs.write(tmp, json.dumps({"object": object_id, "version": number}).encode())
+    os.replace(tmp, work / NOTE)
+
+
+def end(work: Path) -> None:
+    (work / NOTE).unlink(missing_ok=True)
+
+
+def read_note(work: Path) -> tuple[str, int] | None:
+    """(object id, version) of a commit that was under way when its writer died; None when none was."""
+    try:
+        note = json.loads((work / NOTE).read_text(encoding="utf-8"))
+        return str(note["object"]), int(note["version"])
+    except (OSError, ValueError, KeyError, TypeError):
+        return None  # none, or torn as it was written: nothing of the commit was written yet
+
+
+def settle(folder: Path, staging: Path) -> int:
+    """Make an object whose commit or undo was interrupted whole again; return its head version.
+
+    The root inventory (replaced atomically) decides: version folders it does not
+    name are removed, and its sidecar is rewritten when the root inventory is its
+    head version's own copy (a kill between the two replacements).
+    """
+    raw = (folder / "inventory.json").read_bytes()
+    head = head_of(json.loads(raw))
+    digest = digest_bytes(raw)
+    try:
+        sidecar = (folder / "inventory.json.sha512").read_text().split()[:1]
+    except OSError:
+        sidecar = []
+    if sidecar != [digest] and (folder / f"v{head}" / "inventory.json").read_bytes() == raw:
+        _fs.write(staging / "inventory.json.sha512", f"{digest} inventory.json\n".encode())
+        os.replace(staging / "inventory.json.sha512", folder / "inventory.json.sha512")
+    for entry in folder.iterdir():
+        if entry.name[:1] == "v" and entry.name[1:].isdigit() and int(entry.name[1:]) > head:
+            shutil.rmtree(entry)
+    _fs.fsync_dir(folder)
+    return head
 
 
 def version_block(state: State, message: str, user: dict[str, str]) -> dict[str, Any]:
@@ -31,15 +83,25 @@ def version_block(state: State, message: str, user: dict[str, str]) -> dict[str,
 
 def write_new(staging: Path, final: Path, files: dict[str, bytes], *, inventory_id: str, message: str,
               user: dict[str, str]) -> None:
-    """Build a new object in ``staging`` and rename it to ``final``; nothing is left behind on failure."""
+    """Build a new object in ``staging`` and rename it to ``final``; nothing is left behind on failure.
+
+    The folders ``final`` needs that do not exist yet are built in ``staging`` too,
+    and the outermost of them renamed into place with the object: a kill never
+    leaves an empty folder in the root (an OCFL error, E073).
+    """
+    top = final
+    while not top.parent.is_dir():
+        top = top.parent
     try:
-        _build_new(staging, final, files, inventory_id, message, user)
-    except BaseException:
+        _build_new(staging / final.relative_to(top.parent), files, inventory_id, message, user)
+        fault("staged")
+        os.rename(staging / top.name, top)
+        _fs.fsync_dir(top.parent)
+    finally:
         shutil.rmtree(staging, ignore_errors=True)
-        raise
 
 
-def _build_new(staging: Path, final: Path, files: dict[str, bytes], inventory_id: str, message: str,
+def _build_new(staging: Path, files: dict[str, bytes], inventory_id: str, message: str,
                user: dict[str, str]) -> None:
     manifest: dict[str, list[str]] = {}
     state: State = {}
@@ -61,14 +123,6 @@ def _build_new(staging: Path, final: Path, files: dict[str, bytes], inventory_id
     _fs.write(staging / f"0={OBJECT_SPEC}", f"{OBJECT_SPEC}\n".encode())
     for folder in (staging / "v1" / "content", staging / "v1", staging):
         _fs.fsync_dir(folder)
-    fault("staged")
-    final.parent.mkdir(parents=True, exist_ok=True)
-    try:
-        os.rename(staging, final)
-    except OSError:
-        shutil.rmtree(staging, ignore_errors=True)
-        raise
-    _fs.fsync_dir(final.parent)
 
 
 def next_state(inventory: dict[str, Any], files: dict[str, bytes],
@@ -132,9 +186,8 @@ def undo(root: Path, folder: Path, version: int, staging: Path) -> None:
     """Undo version ``version`` of the object in ``folder``: remove the object (version 1), or put
     the previous inventory back and remove the version's folder."""
     if version == 1:
-        os.rename(folder, staging / "object")
+        os.rename(alone(root, folder), staging / "object")
         shutil.rmtree(staging, ignore_errors=True)
-        prune_empty_parents(root, folder)
         return
     previous = folder / f"v{version - 1}"
     shutil.copyfile(previous / "inventory.json", staging / "inventory.json")
@@ -163,19 +216,21 @@ def delete(root: Path, folder: Path, trash: Path, log: Path, entry: dict[str, An
 
 
 def finish(root: Path, folder: Path, trash: Path) -> None:
-    """Delete a purged object: out of the root in one rename, then its files."""
+    """Delete a purged object: out of the root in one rename (with the folders it alone fills), then its files."""
     try:
-        os.rename(folder, trash)
+        os.rename(alone(root, folder), trash)
     except OSError as exc:
         raise StoreError(f"{folder}: cannot purge ({exc.strerror or exc}); the next command completes it",
                          path=str(folder)) from None
+    _fs.fsync_dir(root)
+    fault("purge-moved")
     shutil.rmtree(trash, ignore_errors=True)
-    prune_empty_parents(root, folder)
 
 
-def prune_empty_parents(root: Path, folder: Path) -> None:
-    """Remove the folders a deleted object leaves empty (an empty folder is an OCFL error, E073)."""
-    parent = folder.parent
-    while parent != root and parent.is_dir() and not any(parent.iterdir()):
-        parent.rmdir()
-        parent = parent.parent
+def alone(root: Path, folder: Path) -> Path:
+    """The outermost folder that holds ``folder`` and nothing else: moved out whole, it leaves no empty
+    folder behind (an OCFL error, E073)."""
+    top = folder
+    while top.parent != root and [e.name for e in itertools.islice(top.parent.iterdir(), 2)] == [top.name]:
+        top = top.parent
+    return top

@@ -83,19 +83,20 @@ class Store:
                              path=str(self.root))
 
     @contextlib.contextmanager
-    def lock(self) -> Iterator[None]:
-        """Hold the store's write lock; wait up to ``lock_timeout`` seconds for it."""
+    def lock(self, *, timeout: float | None = None) -> Iterator[None]:
+        """Hold the store's write lock; wait up to ``timeout`` (default ``lock_timeout``) seconds for it."""
         try:
             self.work.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
             raise StoreError(f"{self.root}: store is not writable ({exc.strerror or exc})",
                              path=str(self.root)) from None
-        lock = filelock.FileLock(str(self.work / "lock"), timeout=self.lock_timeout)
+        wait = self.lock_timeout if timeout is None else timeout
+        lock = filelock.FileLock(str(self.work / "lock"), timeout=wait)
         try:
             lock.acquire()
         except filelock.Timeout:
             raise StoreLocked(f"{self.root}: another archive process is writing to this store "
-                              f"(waited {self.lock_timeout:g} s); try again, or raise store.lock_timeout",
+                              f"(waited {wait:g} s); try again, or raise store.lock_timeout",
                               path=str(self.root)) from None
         except OSError as exc:
             raise StoreError(f"{self.root}: cannot take the store lock ({exc.strerror or exc})",
@@ -197,9 +198,11 @@ class Store:
             if self.has(object_id):
                 number = self._commit_version(object_id, files, message, keep)
             else:
+                commit.begin(self.work, object_id, 1)
                 commit.write_new(self._staging(), self.object_dir(object_id), files, inventory_id=ocfl_id(object_id),
                                  message=message, user=self._user())
                 number = 1
+            commit.end(self.work)
             if number is not None:
                 fault("committed")
             return number
@@ -215,6 +218,7 @@ class Store:
         if change is None:
             return None
         number = head + 1
+        commit.begin(self.work, object_id, number)
         staging = self._staging()
         try:
             return commit.write_version(staging, self.object_dir(object_id), inventory, *change, number,
@@ -255,14 +259,37 @@ class Store:
         commit.delete(self.root, folder, trash, self.root / PURGE_LOG, entry)
         return entry
 
-    def discard_uncommitted(self, object_id: str) -> None:
-        """Remove version folders the root inventory does not name (the caller holds the lock)."""
-        if not self.has(object_id):
-            return
-        head = self.head(object_id)
-        for entry in self.object_dir(object_id).iterdir():
-            if entry.name[:1] == "v" and entry.name[1:].isdigit() and int(entry.name[1:]) > head:
+    def settle(self, object_id: str) -> int:
+        """Make an object a killed commit or undo left half written whole again, as its root inventory (the
+        commit point) says; return its head version (the caller holds the lock).
+
+        Raises:
+            StoreCorrupt: the object's root inventory cannot be read (``verify`` reports it).
+        """
+        try:
+            return commit.settle(self.object_dir(object_id), self._staging())
+        except (OSError, ValueError, KeyError, TypeError) as exc:
+            raise StoreCorrupt(f"{self.object_dir(object_id)}: cannot settle an interrupted write ({exc}); "
+                               f"run `archive verify`", path=str(self.object_dir(object_id))) from None
+
+    def recover(self) -> list[str]:
+        """Settle the commit a killed writer left half done and clear what killed writers staged (the caller
+        holds the lock).  Returns what was done, one line each."""
+        done: list[str] = []
+        note = commit.read_note(self.work)
+        if note is not None and self.has(note[0]):
+            object_id, number = note
+            with contextlib.suppress(StoreCorrupt):
+                kept = "kept (it was committed)" if self.settle(object_id) >= number else "removed"
+                done.append(f"{object_id}: version {number}, whose write was interrupted, {kept}")
+        staging = self.work / "staging"
+        for entry in sorted(staging.iterdir()) if staging.is_dir() else []:
+            if entry.is_dir() and not entry.is_symlink():
                 shutil.rmtree(entry, ignore_errors=True)
+            else:
+                entry.unlink(missing_ok=True)
+        commit.end(self.work)
+        return done
 
     def finish_purge(self, object_id: str) -> None:
         """Complete a purge whose record was written and whose object is still here (the caller holds the lock)."""

@@ -127,7 +127,7 @@ def test_reindex_and_verify(run, archive_dir):
     result = run("search", "Mosul")
     assert "rebuilt it from the store" in result.stderr
     marker = archive_dir / "index" / "archive-schema.json"
-    marker.write_text('{"schema_version": -1}')
+    marker.write_text(json.dumps({**json.loads(marker.read_text()), "schema_version": -1}))
     assert "another schema version" in run("list").stderr
 
 

@@ -145,3 +145,19 @@ def test_a_file_where_the_index_folder_should_be_is_refused(tmp_path):
         WhooshIndex(target).create()
     assert target.read_text() == "not a folder\n"
 
+
+
+def test_what_is_not_the_live_index_is_cleared_only_in_a_folder_archive_made(tmp_path):
+    # A rebuild writes beside the live index, in the same folder; what is left over is deleted only there.
+    mine = people_files(tmp_path / "notes")
+    before = tree(mine)
+    index = WhooshIndex(mine)
+    assert index.leftovers() == [] and index.clear_leftovers() == 0
+    with pytest.raises(SearchIndexError, match="did not make"):
+        index.build()
+    assert tree(mine) == before
+    ours = WhooshIndex(tmp_path / "index")
+    ours.create()
+    (tmp_path / "index" / "ix9_half.seg").write_bytes(b"\0")  # what a killed build would leave
+    assert [p.name for p in ours.leftovers()] == ["ix9_half.seg"]
+    assert ours.clear_leftovers() == 1 and ours.state() == "ok"

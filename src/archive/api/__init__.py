@@ -23,7 +23,6 @@ from ..models import (
     ExplainedUnit,
     HistoryEntry,
     Hit,
-    IndexState,
     IngestReport,
     PageOutcome,
     SearchResult,
@@ -134,8 +133,6 @@ class Archive(indexing.IndexKeeper):
         with contextlib.nullcontext() if dry_run or not prepared else self._writing():
             self._store_batches(prepared, report, dry_run=dry_run, progress=progress, on_page=on_page)
         report.notices.extend(self.notices)
-        if not dry_run and report.pages and self.index.state() == IndexState.OK:
-            self.index.tidy()
         if errors:
             raise SourceErrors(errors, stored=True, report=report)
         return report

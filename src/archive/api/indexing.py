@@ -6,6 +6,12 @@ writer marks the index *behind* before it commits anything to the store
 holds what it committed; a writer killed in between, or an index that could
 not be written, leaves the mark, and the next command brings the index up to
 date before it reads it.
+
+A whole index is built beside the live one and swapped in when complete
+(``build_index``): readers keep answering from the old index until then, and a
+build killed at any step leaves an index that answers; the next command
+deletes what the killed build left.  Readers never wait for a writer when
+there is an index to answer from.
 """
 
 from __future__ import annotations
@@ -17,7 +23,7 @@ from pathlib import Path
 
 from .. import catalog
 from ..catalog import ARTICLES
-from ..errors import ArchiveError, SearchIndexError, StoreCorrupt
+from ..errors import ArchiveError, SearchIndexError, StoreCorrupt, StoreError, StoreLocked
 from ..models import ArticleRecord, IndexState
 from ..search import SearchIndex
 from ..store import Store, fault
@@ -59,9 +65,28 @@ def catch_up(store: Store, index: SearchIndex) -> list[str]:
         return []
     with store.lock():
         undone = catalog.recover(store)
-        count = sync_index(store, index)
+        count = sync_index(store, index) if index.state() == IndexState.OK else build_index(store, index)
         clear_behind(store)
     return [*undone, f"the index was behind the store (an interrupted or failed write); caught up ({count} articles)"]
+
+
+def build_index(store: Store, index: SearchIndex, *, progress: Progress | None = None, procs: int = 1,
+                damaged: list[str] | None = None) -> int:
+    """Build a new index from the store beside the live one, and swap it in when it is complete.
+
+    Readers keep answering from the live index until the swap, one atomic step;
+    killed before it, the live index is as it was, and after it, the new one
+    answers; either way the next command deletes what is left.  The caller holds
+    the lock.  Returns how many articles were indexed.
+    """
+    fresh = index.build()
+    fault("index-created")
+    count = sync_index(store, fresh, progress=progress, procs=procs, damaged=damaged)
+    fault("index-built")
+    index.swap_in(fresh)
+    fault("index-swapped")
+    index.clear_leftovers()
+    return count
 
 
 def sync_index(store: Store, index: SearchIndex, *, progress: Progress | None = None, procs: int = 1,
@@ -72,10 +97,8 @@ def sync_index(store: Store, index: SearchIndex, *, progress: Progress | None = 
     interrupted run resumes where it stopped.  An article that cannot be read
     is skipped, its error appended to ``damaged``, and the rest go on (a
     damaged article keeps its index entry, if it had one).  Returns how many
-    were written.
+    were written.  The index must be usable (see ``build_index`` otherwise).
     """
-    if index.state() != IndexState.OK:
-        index.create()
     if not store.exists():
         return 0
     indexed = index.stored()
@@ -96,10 +119,12 @@ def sync_index(store: Store, index: SearchIndex, *, progress: Progress | None = 
             continue
         if len(pending) >= batch:
             written += index.write(pending, procs=procs)
+            fault("index-written")
             pending = []
     stale = sorted(set(indexed) - seen)
     if pending or stale:
         written += index.write(pending, delete=stale, procs=procs if pending else 1)
+        fault("index-written")
     index.tidy()
     return written
 
@@ -149,6 +174,7 @@ class IndexKeeper:
     @contextmanager
     def _writing(self) -> Iterator[None]:
         """Mark the index behind before the store changes; clear the mark once the index holds the change."""
+        self.notices.extend(self._clear_leftovers())
         self.notices.extend(catch_up(self.store, self.index))  # what an earlier writer left behind
         mark_behind(self.store)
         self.index_behind = False
@@ -163,9 +189,10 @@ class IndexKeeper:
             clear_behind(self.store)
 
     def _index_batch(self, records: list[ArticleRecord]) -> list[str]:
-        """Index a stored batch; a failure is a warning, for the store is up to date."""
+        """Index a stored batch (under the lock); a failure is a warning, for the store is up to date."""
         try:
             self._index(records)
+            self.index.tidy()
         except SearchIndexError as exc:
             self.index_behind = True
             return [f"{exc}; the store is up to date and the index will catch up (or run `archive reindex`)"]
@@ -191,35 +218,81 @@ class IndexKeeper:
                 self.index_behind = True
                 self.notices.append(f"{exc}; the store is up to date and the index will catch up")
 
+    def _idle(self) -> bool:
+        """True when no other process holds the writers' lock (none is writing, or building an index)."""
+        if not self.store.exists():
+            return False
+        try:
+            with self.store.lock(timeout=0):
+                return True
+        except StoreError:
+            return False
+
+    def _clear_leftovers(self) -> list[str]:
+        """Delete what a killed index build left in the index folder, when no other writer is at work (a build
+        in progress writes such files under the lock)."""
+        if not self.index.leftovers() or not self.store.exists():
+            return []
+        try:
+            with self.store.lock(timeout=0):
+                count = self.index.clear_leftovers()
+        except StoreError:
+            return []
+        return [f"removed what an interrupted index rebuild left ({count} file(s))"] if count else []
+
     def index_notice(self) -> str | None:
-        """Make sure the index can be searched and holds what the store does; say what was done."""
+        """Make sure the index can be searched and holds what the store does; say what was done.
+
+        A reader never waits for a writer while there is an index to answer from: it answers from it, and says
+        that a write is under way.  Without one, it waits (``store.lock_timeout``) for a process building it.
+        """
+        self.notices.extend(self._clear_leftovers())
         state = self.index.state()
+        if state == IndexState.OK and is_behind(self.store) and not self._idle():
+            return "another archive process is writing; what it writes may not be searchable yet"
         messages = catch_up(self.store, self.index)  # first: the store may hold half-done writes
         if not messages and state != IndexState.OK:
-            return f"{REBUILT_BECAUSE[state]}; rebuilt it from the store ({self.reindex(full=True)} articles)"
+            return self._build_missing(state)
         self.notices.extend(messages[:-1])
         return messages[-1] if messages else None
 
+    def _build_missing(self, state: IndexState) -> str:
+        """Build an index that is missing or unusable, or wait for the process building it."""
+        self.index.check_folder()
+        try:
+            with self.store.lock():
+                if self.index.state() == IndexState.OK:
+                    return "waited for another archive process to build the index"
+                self.notices.extend(catalog.recover(self.store))
+                count = self.rebuild_index()
+        except StoreLocked:
+            raise SearchIndexError(f"{self.index.path}: {REBUILT_BECAUSE[state]}, and another archive process is "
+                                   f"writing (or building one); try again when it is done") from None
+        return f"{REBUILT_BECAUSE[state]}; rebuilt it from the store ({count} articles)"
+
     def reindex(self, *, full: bool = False, progress: Progress | None = None, procs: int = 1) -> int:
-        """Index the store (``full``: anew) under the writers' lock, marked behind until done."""
+        """Index the store under the writers' lock.  ``full``: a new index built beside the live one, which
+        answers until the new one is swapped in; otherwise only what differs, marked behind until done."""
         self.index.check_folder()
         with self.store.lock():
-            mark_behind(self.store)
-            return self.rebuild_index(progress=progress, procs=procs) if full else self.sync_index(
-                progress=progress, procs=procs)
+            self.notices.extend(catalog.recover(self.store))  # half-done writes are undone, never indexed
+            if full or self.index.state() != IndexState.OK:
+                count = self.rebuild_index(progress=progress, procs=procs)
+            else:
+                mark_behind(self.store)
+                count = self.sync_index(progress=progress, procs=procs)
+            clear_behind(self.store)
+            return count
 
     def rebuild_index(self, *, progress: Progress | None = None, procs: int = 1) -> int:
-        """Build a new index from the store; the caller holds the lock."""
-        self.index.create()
-        fault("index-created")
-        return self.sync_index(progress=progress, procs=procs)
+        """Build a new index from the store beside the live one and swap it in; the caller holds the lock."""
+        return build_index(self.store, self.index, progress=progress, procs=procs, damaged=self.notices)
 
     def sync_index(self, *, progress: Progress | None = None, procs: int = 1, batch: int = 5000) -> int:
-        """Bring the index in line with the store, touching only what differs; clears the behind mark."""
-        count = sync_index(self.store, self.index, progress=progress, procs=procs, batch=batch,
-                                    damaged=self.notices)
-        clear_behind(self.store)
-        return count
+        """Bring the index in line with the store, touching only what differs; the caller holds the lock."""
+        if self.index.state() != IndexState.OK:
+            return self.rebuild_index(progress=progress, procs=procs)
+        return sync_index(self.store, self.index, progress=progress, procs=procs, batch=batch, damaged=self.notices)
 
     def verify(self, *, repair: bool = False) -> list[str]:
         """Problems in the store and between the store and the index; with ``repair``, fix what can be."""
@@ -227,6 +300,8 @@ class IndexKeeper:
             with self.store.lock():
                 self.notices.extend(catalog.recover(self.store))
                 self.store.verify(repair=True)
+                self.index.clear_leftovers()
                 if index_problems(self.store, self.index):
                     self.rebuild_index()
+                clear_behind(self.store)
         return self.store.verify() + index_problems(self.store, self.index)

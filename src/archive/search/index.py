@@ -75,7 +75,23 @@ class SearchIndex(Protocol):
         ...
 
     def create(self) -> None:
-        """Make a new, empty index."""
+        """Make a new, empty index and make it live."""
+        ...
+
+    def build(self) -> SearchIndex:
+        """A new, empty index beside the live one, which keeps answering until ``swap_in``."""
+        ...
+
+    def swap_in(self, built: SearchIndex) -> None:
+        """Make an index from ``build`` the live one, in one atomic step."""
+        ...
+
+    def leftovers(self) -> list[Path]:
+        """What replaced indexes and killed builds left in the folder (or a build in progress is writing)."""
+        ...
+
+    def clear_leftovers(self) -> int:
+        """Delete the ``leftovers`` (the caller holds the writers' lock); return how many were deleted."""
         ...
 
     def close(self) -> None:

@@ -9,6 +9,7 @@ points at the problem.  ``date:2016-10`` is read as the whole month.
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import re
 
@@ -96,3 +97,16 @@ def valid_date(value: str) -> bool:
     except ValueError:
         return False
     return parts[0] >= 1
+
+
+def date_bound(value: str, *, end: bool) -> int:
+    """A --since/--until value (YYYY, YYYY-MM or YYYY-MM-DD) as the first or last day it covers."""
+    parts = [int(p) for p in value.split("-")]
+    year, month, day = [*parts, 0, 0][:3]
+    if not end:
+        return dt.date(year, month or 1, day or 1).toordinal()
+    if day:
+        return dt.date(year, month, day).toordinal()
+    if month:
+        return dt.date(year, month, calendar.monthrange(year, month)[1]).toordinal()
+    return dt.date(year, 12, 31).toordinal()

@@ -1,19 +1,17 @@
 """The Whoosh engine: the archive's index in one folder, behind the ``SearchIndex`` interface.
 
-Whoosh is imported here and in ``whoosh_schema`` only.  A marker beside the
-index says archive made the folder and which schema version built it; archive
-deletes or rewrites only a folder that carries it, and rebuilds an index of
-another schema version from the store.
+Whoosh is imported here and in ``whoosh_schema`` only.  The folder's marker
+(``whoosh_folder``) says archive made the folder, which schema version built
+the live index, and which index in the folder is live: a rebuild is built
+beside the live index and swapped in when complete, so readers keep answering
+from the old one until then.  An index of another schema version is rebuilt
+from the store.
 """
 
 from __future__ import annotations
 
-import calendar
 import contextlib
 import datetime as dt
-import json
-import re
-import shutil
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
@@ -24,26 +22,29 @@ from whoosh.writing import LockError
 
 from ..errors import ArchiveError, QueryError, SearchIndexError
 from ..models import ArticleRecord, IndexState
-from .index import HL_CLOSE, HL_OPEN, RawHit, RawResult, SearchRequest
+from . import whoosh_folder as folder
+from .index import HL_CLOSE, HL_OPEN, RawHit, RawResult, SearchIndex, SearchRequest
+from .query import date_bound
+from .results import excerpt
 from .whoosh_schema import DEFAULT_FIELDS, FACET_FIELDS, SCHEMA_VERSION, document, make_schema
 
-#: The ownership and schema marker archive writes first in an index folder it makes.
-MARKER = "archive-schema.json"
-
-
-def _write_marker(folder: Path) -> None:
-    """Write the ownership and schema marker atomically (a torn marker would read as damage)."""
-    tmp = folder / f"{MARKER}.tmp"
-    tmp.write_text(json.dumps({"made_by": "archive", "schema_version": SCHEMA_VERSION}) + "\n")
-    tmp.replace(folder / MARKER)
+MARKER = folder.MARKER
+#: How often a reader opens the index again when the index it was reading was swapped out under it.
+_REOPENS = 3
 
 
 class WhooshIndex:
-    """The archive's Whoosh index in one folder (or in memory, for tests)."""
+    """The archive's Whoosh index in one folder (or in memory, for tests).
 
-    def __init__(self, path: Path | None, *, lock_timeout: float = 30.0) -> None:
+    Without ``name`` it is the folder's live index, followed across swaps; with
+    ``name`` it is one index of the folder (one being built).
+    """
+
+    def __init__(self, path: Path | None, *, lock_timeout: float = 30.0, name: str | None = None) -> None:
         self.path = path
         self.lock_timeout = lock_timeout
+        self._pinned = name is not None
+        self._name = name
         self._ix: Any = None
         self._searcher: Any = None
         self._generation: int | None = None
@@ -54,13 +55,20 @@ class WhooshIndex:
         """Whether the index can be used as it is: ok, missing, stale (another schema version) or broken."""
         if self.path is None:
             return IndexState.OK if self._ix is not None else IndexState.MISSING
-        if not self.path.is_dir() or not index.exists_in(str(self.path)):
+        for _ in range(_REOPENS):
+            marker = folder.read_marker(self.path)
+            state = self._state_of(marker)
+            if state == IndexState.OK or folder.read_marker(self.path) == marker:
+                return state
+            # swapped while it was being looked at: look at the new one
+        return state
+
+    def _state_of(self, marker: folder.Marker | None) -> IndexState:
+        self._follow()
+        name = marker.live if marker is not None else folder.DEFAULT_NAME
+        if not self.path or name is None or not index.exists_in(str(self.path), indexname=name):
             return IndexState.MISSING
-        try:
-            marker = json.loads((self.path / MARKER).read_text())
-            if marker.get("schema_version") != SCHEMA_VERSION:
-                return IndexState.STALE
-        except (OSError, ValueError, AttributeError):
+        if marker is None or marker.schema_version != SCHEMA_VERSION:
             return IndexState.STALE
         try:
             self._open()
@@ -73,74 +81,108 @@ class WhooshIndex:
         return self.path is not None and (self.path / MARKER).is_file()
 
     def check_folder(self) -> None:
-        """Refuse an index folder that archive did not make and that is not empty.
+        """Refuse (``SearchIndexError``) an index folder archive did not make and that is not empty."""
+        folder.check_folder(self.path)
 
-        Archive removes and rewrites only what it made: a folder that holds other
-        files (a person's notes, another program's data, the store) is never touched.
+    def build(self) -> WhooshIndex:
+        """A new, empty index beside the live one, which keeps answering until ``swap_in``.
 
-        Raises:
-            SearchIndexError: the path is a file, or a folder with files and no marker.
-        """
-        path = self.path
-        if path is None or not (path.exists() or path.is_symlink()):
-            return
-        if not path.is_dir():
-            raise SearchIndexError(f"{path}: index.path names a file, not a folder; "
-                                   f"set index.path in archive.toml to a folder of its own")
-        if self.owns_folder():
-            return
-        try:
-            foreign = next(iter(path.iterdir()), None)
-        except OSError as exc:
-            raise SearchIndexError(f"{path}: cannot read the index folder ({exc.strerror or exc})") from None
-        if foreign is not None:
-            raise SearchIndexError(f"{path}: folder holds files archive did not make ({foreign.name}, ...); "
-                                   f"archive never writes or deletes there: empty it, or set index.path "
-                                   f"in archive.toml to a new folder")
-
-    def create(self) -> None:
-        """Make a new, empty index in a folder archive owns (or may take: absent or empty).
-
-        The marker is written first, so a folder archive started to fill is known as its own
-        even when the process dies before the index exists.
+        In a new folder the marker is written first (naming no live index yet), so
+        a folder archive started to fill is known as its own even when the process
+        dies before an index exists.  What killed builds left is cleared first; the
+        caller holds the writers' lock.
 
         Raises:
             SearchIndexError: the folder is not archive's (see ``check_folder``) or cannot be written.
         """
-        self.close()
         schema = make_schema()
         if self.path is None:
-            self._ix = RamStorage().create_index(schema)
-            return
+            fresh = WhooshIndex(None, lock_timeout=self.lock_timeout, name="ram")
+            fresh._ix = RamStorage().create_index(schema)
+            return fresh
         self.check_folder()
         try:
             self.path.mkdir(parents=True, exist_ok=True)
-            for entry in self.path.iterdir():
-                if entry.name == MARKER:
-                    continue
-                if entry.is_dir() and not entry.is_symlink():
-                    shutil.rmtree(entry)
-                else:
-                    entry.unlink()
-            _write_marker(self.path)
-            self._ix = FileStorage(str(self.path)).create_index(schema)
+            marker = folder.read_marker(self.path)
+            if marker is None:
+                folder.write_marker(self.path, live=None)
+            folder.remove(folder.leftovers(self.path))
+            name = folder.next_name(marker.live if marker else None)
+            fresh = WhooshIndex(self.path, lock_timeout=self.lock_timeout, name=name)
+            fresh._ix = FileStorage(str(self.path)).create_index(schema, indexname=name)
         except OSError as exc:
             raise SearchIndexError(f"{self.path}: cannot create the index ({exc.strerror or exc})") from None
+        return fresh
+
+    def swap_in(self, built: SearchIndex) -> None:
+        """Make ``built`` (from ``build``) the live index in one atomic step; the replaced index's files stay
+        until ``clear_leftovers``."""
+        if not isinstance(built, WhooshIndex) or not built._pinned or built.path != self.path:
+            raise TypeError("swap_in takes an index from this index's build()")
+        built.close()
+        self.close()
+        if self.path is None:
+            self._ix = built._ix
+            return
+        try:
+            folder.write_marker(self.path, live=built._name)
+        except OSError as exc:
+            raise SearchIndexError(f"{self.path}: cannot swap the new index in ({exc.strerror or exc})") from None
+        self._ix = None
+
+    def leftovers(self) -> list[Path]:
+        """Files of indexes that are not live: a replaced index, a killed build (or one in progress)."""
+        return folder.leftovers(self.path) if self.path is not None and self.owns_folder() else []
+
+    def clear_leftovers(self) -> int:
+        """Delete the ``leftovers``; the caller holds the writers' lock, so no build is in progress.
+        Returns how many entries were deleted."""
+        found = self.leftovers()
+        folder.remove(found)
+        return len(found)
+
+    def create(self) -> None:
+        """Make a new, empty index and make it live (an index built from nothing)."""
+        self.swap_in(self.build())
+        self.clear_leftovers()
+
+    def _live_name(self) -> str | None:
+        if self._pinned or self.path is None:
+            return self._name
+        marker = folder.read_marker(self.path)
+        return marker.live if marker is not None else folder.DEFAULT_NAME
+
+    def _follow(self) -> bool:
+        """Let go of the index when another has been swapped in since it was opened; True when so."""
+        if self._ix is None or self._pinned or self.path is None or self._live_name() == self._name:
+            return False
+        self.close()
+        self._ix = None
+        return True
 
     def _open(self) -> Any:
         if self._ix is None:
             if self.path is None:
                 self.create()
-            else:
+                return self._ix
+            for attempt in range(_REOPENS):
+                name = self._live_name()
                 try:
-                    self._ix = index.open_dir(str(self.path))
+                    if name is None:
+                        raise FileNotFoundError("no index has been built in this folder yet")
+                    self._ix = index.open_dir(str(self.path), indexname=name)
+                    self._name = name
+                    break
                 except Exception as exc:  # whoosh raises many kinds on a damaged index
+                    if attempt + 1 < _REOPENS and self._live_name() != name:
+                        continue  # swapped while it was being opened: open the new one
                     raise SearchIndexError(f"{self.path}: the index cannot be opened ({type(exc).__name__}); "
                                            f"run `archive reindex`") from None
         return self._ix
 
     def _current_searcher(self) -> Any:
         """One searcher kept open and refreshed: opening one reads every segment's columns again."""
+        self._follow()
         ix = self._open()
         generation = ix.latest_generation()
         if self._searcher is None or self._generation != generation:
@@ -209,14 +251,19 @@ class WhooshIndex:
                 writer = ix.writer(timeout=self.lock_timeout, **({"compound": False} if self.path else {}))
             except LockError:
                 break
-            writer.commit(merge=True)
-            ix = self._ix = index.open_dir(str(self.path)) if self.path else ix
+            try:
+                writer.commit(merge=True)
+                ix = self._ix = index.open_dir(str(self.path), indexname=self._name) if self.path else ix
+            except OSError as exc:
+                _cancel(writer)
+                raise SearchIndexError(f"{self.path}: cannot write the index ({exc.strerror or exc})") from None
             if len(ix._segments()) >= before:
                 break
         return len(ix._segments())
 
     def stored(self) -> dict[str, tuple[int, str]]:
         """id -> (version, digest) of every indexed article."""
+        self._follow()
         ix = self._open()
         with ix.searcher() as searcher:
             return {f["id"]: (f.get("version", 0), f.get("digest", "")) for f in searcher.all_stored_fields()}
@@ -225,8 +272,8 @@ class WhooshIndex:
 
     def parse(self, text: str) -> Any:
         """The whoosh query for ``text`` (all words required; OR, NOT, -word, "phrases", field:value)."""
-        ix = self._open()
-        parser = qparser.MultifieldParser(DEFAULT_FIELDS, ix.schema, group=qparser.AndGroup)
+        # The open searcher's schema: the index's own would be read again from files a swap may have deleted.
+        parser = qparser.MultifieldParser(DEFAULT_FIELDS, self._current_searcher().schema, group=qparser.AndGroup)
         parser.add_plugin(qparser.FuzzyTermPlugin())
         parser.remove_plugin_class(qparser.BoostPlugin)
         try:
@@ -237,13 +284,17 @@ class WhooshIndex:
     def search(self, request: SearchRequest, *, body_for: Callable[[str], str] | None = None) -> RawResult:
         # The query is archive's own work: a mistake there is a bug, never a damaged index.
         q = self._query(request)
-        try:
-            return self._search(request, q, body_for=body_for)
-        except ArchiveError:
-            raise
-        except Exception as exc:  # whoosh fails in many ways on damaged segment files
-            raise SearchIndexError(f"{self.path}: the index is damaged ({type(exc).__name__}); "
-                                   f"`archive reindex --full` rebuilds it") from None
+        for attempt in range(_REOPENS):
+            try:
+                return self._search(request, q, body_for=body_for)
+            except ArchiveError:
+                raise
+            except Exception as exc:  # whoosh fails in many ways on damaged segment files
+                if attempt + 1 < _REOPENS and self._follow():
+                    continue  # a rebuilt index was swapped in while this one was read: read the new one
+                raise SearchIndexError(f"{self.path}: the index is damaged ({type(exc).__name__}); "
+                                       f"`archive reindex --full` rebuilds it") from None
+        raise AssertionError("unreachable")
 
     def _query(self, request: SearchRequest) -> Any:
         q = self.parse(request.text) if request.text.strip() else query.Every()
@@ -253,8 +304,8 @@ class WhooshIndex:
         if request.author:
             filters.append(query.Term("author_k", request.author))
         if request.since or request.until:
-            low = _bound(request.since, end=False) if request.since else 1
-            high = _bound(request.until, end=True) if request.until else dt.date.max.toordinal()
+            low = date_bound(request.since, end=False) if request.since else 1
+            high = date_bound(request.until, end=True) if request.until else dt.date.max.toordinal()
             filters.append(query.NumericRange("day", low, high))
         if request.needs_review:
             filters.append(query.Term("review", "yes"))
@@ -294,7 +345,7 @@ class WhooshIndex:
             stored = dict(hit.fields())
             snippet = ""
             if request.snippets and body_for is not None:
-                text = _excerpt(body_for(stored["id"]), stems)
+                text = excerpt(body_for(stored["id"]), stems)
                 snippet = hit.highlights("body", text=text, top=2, strict_phrase=True) if text else ""
                 if not snippet:
                     snippet = text[:240]
@@ -306,8 +357,7 @@ class WhooshIndex:
         return RawResult(results.total, hits, facets, corrected)
 
     def _correct(self, searcher: Any, text: str) -> str | None:
-        ix = self._open()
-        parser = qparser.MultifieldParser(DEFAULT_FIELDS, ix.schema, group=qparser.AndGroup)
+        parser = qparser.MultifieldParser(DEFAULT_FIELDS, searcher.schema, group=qparser.AndGroup)
         try:
             q = parser.parse(text)
             fixed = searcher.correct_query(q, text, prefix=1)
@@ -321,6 +371,7 @@ class WhooshIndex:
 
     def similar(self, object_id: str, text: str, *, limit: int = 10) -> list[RawHit]:
         """The articles most like one article, by the key terms of its text."""
+        self._follow()
         ix = self._open()
         with ix.searcher() as searcher:
             docnum = searcher.document_number(id=object_id)
@@ -336,48 +387,6 @@ def _cancel(writer: Any) -> None:
     and the first error is the one to report."""
     with contextlib.suppress(Exception):
         writer.cancel()
-
-
-def _bound(value: str, *, end: bool) -> int:
-    """A --since/--until value (YYYY, YYYY-MM or YYYY-MM-DD) as the first or last day it covers."""
-    parts = [int(p) for p in value.split("-")]
-    year, month, day = [*parts, 0, 0][:3]
-    if not end:
-        return dt.date(year, month or 1, day or 1).toordinal()
-    if day:
-        return dt.date(year, month, day).toordinal()
-    if month:
-        return dt.date(year, month, calendar.monthrange(year, month)[1]).toordinal()
-    return dt.date(year, 12, 31).toordinal()
-
-
-def _excerpt(text: str, stems: list[str], *, window: int = 400, most: int = 4) -> str:
-    """The parts of ``text`` around the first places its words start like a query term.
-
-    whoosh highlights by analysing the whole text it is given; for long articles
-    that is most of a query's time.  Passing only windows around the likely
-    matches gives the same fragments at a fraction of the cost.
-    """
-    if len(text) <= 3 * window or not stems:
-        return text
-    folded = text.casefold()
-    starts: list[int] = []
-    for stem in stems:
-        for match in re.finditer(rf"\b{re.escape(stem.casefold()[:6])}", folded):
-            starts.append(match.start())
-            if len(starts) >= 8 * most:
-                break
-    if not starts:
-        return text[: 3 * window]
-    starts.sort()
-    spans: list[list[int]] = []
-    for at in starts:
-        lo, hi = max(at - window // 2, 0), min(at + window // 2, len(text))
-        if spans and lo <= spans[-1][1]:
-            spans[-1][1] = max(spans[-1][1], hi)
-        elif len(spans) < most:
-            spans.append([lo, hi])
-    return " … ".join(text[lo:hi] for lo, hi in spans)
 
 
 class _MarkFormatter(highlight.Formatter):

@@ -13,8 +13,10 @@ from __future__ import annotations
 import json
 import os
 import random
+import re
 import signal
 import time
+from pathlib import Path
 
 import pytest
 
@@ -153,3 +155,15 @@ def test_killed_between_a_pages_articles_and_the_page_the_next_command_undoes_th
     again = run_archive(folder, "add", *names)
     assert again.returncode == 0 and "3 new" in again.stdout
     pages_whole(folder, reported_pages(again.stdout))
+
+
+def test_every_fault_point_in_the_code_is_killed_at_by_a_crash_test():
+    import test_crash_curation
+    import test_index_rebuild
+
+    source = Path(__file__).parent.parent / "src" / "archive"
+    points = {name for path in source.rglob("*.py")
+              for name in re.findall(r'\bfault\("([a-z-]+)"\)', path.read_text(encoding="utf-8"))}
+    covered = {*VERSION_STEPS, *NEW_OBJECT_STEPS, *test_crash_curation.STEPS, *test_crash_curation.PURGE_STEPS,
+               *test_index_rebuild.REBUILD_STEPS}
+    assert points and points <= covered, f"no crash test kills at {sorted(points - covered)}"

@@ -75,6 +75,19 @@ def test_remove_killed_at_each_step(tmp_path, step):
     assert again.returncode == 0 and article not in run_archive(folder, "list", "--json").stdout
 
 
+@pytest.mark.parametrize("step", PURGE_STEPS[:-1])
+def test_a_page_purge_killed_at_each_step(tmp_path, step):
+    folder, _, article, before = _archive_of_two_pages(tmp_path)
+    page = json.loads(run_archive(folder, "show", article, "--json").stdout)["sightings"][0]["page_id"]
+    result = run_archive(folder, "purge", page, "--yes", fault=step)
+    _killed(folder, result, step)
+    next_command_recovers(folder)
+    archive = open_archive(folder)
+    assert not archive.store.has(page) and page in archive.store.purged()
+    assert article_ids(folder) == before  # its articles stay
+    repair_recovers(folder)
+
+
 @pytest.mark.parametrize("step", PURGE_STEPS)
 def test_purge_killed_at_each_step(tmp_path, step):
     folder, names, article, before = _archive_of_two_pages(tmp_path)

@@ -167,6 +167,19 @@ def test_a_rebuild_killed_at_each_step_leaves_an_index_that_answers(tmp_path, st
     repair_recovers(folder)
 
 
+def test_an_incremental_reindex_killed_after_a_batch_is_caught_up_by_the_next_command(tmp_path):
+    folder = _small_archive(tmp_path)
+    lagging = sorted(article_ids(folder))[:4]
+    WhooshIndex(folder / "index").write([], delete=lagging)  # the index lags the store
+    killed = run_archive(folder, "reindex", fault="index-written")
+    assert killed.returncode == -signal.SIGKILL
+    assert_valid(folder / "store")
+    nxt = run_archive(folder, "list")
+    assert nxt.returncode == 0 and "caught up" in nxt.stderr and "6 of 6 article(s)" in nxt.stdout
+    assert set(open_archive(folder).index.stored()) == article_ids(folder)
+    repair_recovers(folder)
+
+
 def test_a_missing_index_being_built_elsewhere_is_announced_never_shown_empty(tmp_path):
     folder = _small_archive(tmp_path, lock_timeout=1.0)
     shutil.rmtree(folder / "index")

@@ -46,6 +46,7 @@ class WhooshIndex:
         self._pinned = name is not None
         self._name = name
         self._ix: Any = None
+        self._schema: Any = None
         self._searcher: Any = None
         self._generation: int | None = None
 
@@ -122,7 +123,7 @@ class WhooshIndex:
         built.close()
         self.close()
         if self.path is None:
-            self._ix = built._ix
+            self._ix, self._schema = built._ix, built._ix.schema
             return
         try:
             folder.write_marker(self.path, live=built._name)
@@ -171,7 +172,7 @@ class WhooshIndex:
                     if name is None:
                         raise FileNotFoundError("no index has been built in this folder yet")
                     self._ix = index.open_dir(str(self.path), indexname=name)
-                    self._name = name
+                    self._name, self._schema = name, self._ix.schema
                     break
                 except Exception as exc:  # whoosh raises many kinds on a damaged index
                     if attempt + 1 < _REOPENS and self._live_name() != name:
@@ -272,8 +273,8 @@ class WhooshIndex:
 
     def parse(self, text: str) -> Any:
         """The whoosh query for ``text`` (all words required; OR, NOT, -word, "phrases", field:value)."""
-        # The open searcher's schema: the index's own would be read again from files a swap may have deleted.
-        parser = qparser.MultifieldParser(DEFAULT_FIELDS, self._current_searcher().schema, group=qparser.AndGroup)
+        self._open()  # the schema read when the index was opened: ix.schema reads files a swap may delete
+        parser = qparser.MultifieldParser(DEFAULT_FIELDS, self._schema, group=qparser.AndGroup)
         parser.add_plugin(qparser.FuzzyTermPlugin())
         parser.remove_plugin_class(qparser.BoostPlugin)
         try:

@@ -18,6 +18,7 @@ import itertools
 import json
 import os
 import shutil
+import uuid
 from pathlib import Path
 from typing import Any
 
@@ -67,8 +68,9 @@ def settle(folder: Path, staging: Path) -> int:
     except OSError:
         sidecar = []
     if sidecar != [digest] and (folder / f"v{head}" / "inventory.json").read_bytes() == raw:
-        _fs.write(staging / "inventory.json.sha512", f"{digest} inventory.json\n".encode())
-        os.replace(staging / "inventory.json.sha512", folder / "inventory.json.sha512")
+        tmp = staging / f"{uuid.uuid4().hex}.sha512"
+        _fs.write(tmp, f"{digest} inventory.json\n".encode())
+        os.replace(tmp, folder / "inventory.json.sha512")
     for entry in folder.iterdir():
         if entry.name[:1] == "v" and entry.name[1:].isdigit() and int(entry.name[1:]) > head:
             shutil.rmtree(entry)

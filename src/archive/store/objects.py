@@ -207,6 +207,10 @@ class Store:
                 fault("committed")
             return number
         except OSError as exc:
+            with contextlib.suppress(StoreCorrupt, OSError):  # else the note stays, and the next command settles
+                if self.has(object_id):
+                    self.settle(object_id)
+                commit.end(self.work)
             raise StoreError(f"{self.object_dir(object_id)}: cannot write ({exc.strerror or exc}); "
                              f"nothing was committed", path=str(self.object_dir(object_id))) from None
 
@@ -267,7 +271,7 @@ class Store:
             StoreCorrupt: the object's root inventory cannot be read (``verify`` reports it).
         """
         try:
-            return commit.settle(self.object_dir(object_id), self._staging())
+            return commit.settle(self.object_dir(object_id), self.work / "staging")
         except (OSError, ValueError, KeyError, TypeError) as exc:
             raise StoreCorrupt(f"{self.object_dir(object_id)}: cannot settle an interrupted write ({exc}); "
                                f"run `archive verify`", path=str(self.object_dir(object_id))) from None

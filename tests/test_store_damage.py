@@ -10,8 +10,7 @@ import shutil
 import pytest
 
 from conftest import MOSUL
-
-ocfl = pytest.importorskip("ocfl")
+from crashkit import assert_valid
 
 
 def _article(archive_dir, cli_run, date="2016-10-13"):
@@ -30,7 +29,7 @@ def test_a_root_inventory_put_back_from_an_old_backup_is_rolled_forward_never_ba
     cli_run("verify", "--repair", code=0)
     assert json.loads((folder / "inventory.json").read_text())["head"] == "v2"
     assert (folder / "v2").is_dir() and "Corrected Headline" in cli_run("show", article).output
-    assert ocfl.StorageRoot(root=str(archive_dir / "store")).validate()
+    assert_valid(archive_dir / "store")
 
 
 def test_a_root_inventory_edited_by_hand_is_put_back_from_its_versions_copy(cli_run, archive_dir):
@@ -44,6 +43,7 @@ def test_a_root_inventory_edited_by_hand_is_put_back_from_its_versions_copy(cli_
     cli_run("verify", "--repair")
     assert "edited by hand" not in (folder / "inventory.json").read_text()
     assert cli_run("verify").exit_code == 0
+    assert_valid(archive_dir / "store")
 
 
 @pytest.mark.parametrize("damage", ["{}", "[]", '{"head": "v9", "versions": {}, "manifest": {}}', None])
@@ -100,3 +100,4 @@ def test_a_deleted_object_is_reported_as_a_loss_from_both_sides(cli_run, archive
     shutil.rmtree(archive_dir / "store" / page)
     report = cli_run("verify", "--repair", code=1).output  # a loss is never repaired by forgetting it
     assert f"{page}: cited by" in report and "(lost)" in report
+    assert_valid(archive_dir / "store")  # what is left is valid OCFL; the loss stays reported

@@ -61,7 +61,7 @@ def _verify_folders(top: Path, *, repair: bool) -> list[str]:
         for entry in entries:
             if entry.is_dir() and not entry.is_symlink():
                 walk(entry)
-        if path != top and not any(path.iterdir()):
+        if not any(path.iterdir()):  # the top folder too: an empty articles/ is as much an E073
             if repair:
                 path.rmdir()
             else:

@@ -41,3 +41,20 @@ def test_paths_for_undated_and_unknown():
     assert article_path(None, None, "A Title") == "articles/unknown-outlet/undated/a-title"
     assert page_path("2016-10-20", "Page") == "pages/2016/10/page"
     assert article_path("RT News", "2016-10-20", "A Title", suffix=2) == "articles/rt-news/2016/10/a-title-2"
+
+
+def test_two_articles_named_alike_each_get_an_id_with_a_suffix(archive):
+    from archive import catalog
+    from archive.models import Article, SplitPage
+
+    def page(title: str, body: str) -> tuple[bytes, SplitPage]:
+        article = Article(title="Editorial", body=body, outlet="The Sun", date="2016-10-20")
+        return body.encode(), SplitPage(f"{title}.txt", title, "2016-10-20", None, None, None, (article,))
+
+    archive.create_store()
+    _, failure = catalog.store_batch(archive.store, [page("One", "The council met on Monday about the river."),
+                                                     page("Two", "Copper prices fell for a third week.")],
+                                     index=lambda records: [])
+    assert failure is None
+    assert sorted(archive.store.iter_ids("articles")) == ["articles/the-sun/2016/10/editorial",
+                                                          "articles/the-sun/2016/10/editorial-2"]

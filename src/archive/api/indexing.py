@@ -225,8 +225,10 @@ class IndexKeeper:
         try:
             with self.store.lock(timeout=0):
                 return True
-        except StoreError:
+        except StoreLocked:
             return False
+        except StoreError:
+            return True  # a store that cannot be locked at all: the command that needs the lock says why
 
     def _clear_leftovers(self) -> list[str]:
         """Delete what a killed index build left in the index folder, when no other writer is at work (a build

@@ -89,7 +89,8 @@ def add(ctx: click.Context, files: tuple[str, ...], dry_run: bool, as_json: bool
             click.echo(outcome_text(outcome, dry_run=dry_run))
 
     show_bar = len(files) > 1 or recursive
-    with progress(len(files) if not recursive else 0, enabled=show_bar and not quiet and not as_json) as bar:
+    # Folders are walked by the library: their page count is not known here.
+    with progress(None if recursive else len(files), enabled=show_bar and not quiet and not as_json) as bar:
         report = archive.ingest(files, dry_run=dry_run, recursive=recursive, keep_going=keep_going,
                                 stdin=getattr(sys.stdin, "buffer", sys.stdin), progress=bar, on_page=on_page)
     for notice in report.notices:

@@ -34,3 +34,11 @@ def run_on_terminal(folder: Path, *args: str, env: dict[str, str] | None = None,
     os.close(master)
     code = process.wait(timeout=timeout)
     return code, b"".join(chunks).decode("utf-8", "replace")
+
+
+def run_program(folder: Path, *args: str | bytes, env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
+    """Run ``python -m archive ARGS`` in ``folder`` as a shell would: arguments may be any bytes."""
+    environment = {**os.environ, "NO_COLOR": "1", **(env or {})}
+    environment.pop("ARCHIVE_CONFIG", None)
+    return subprocess.run([sys.executable, "-m", "archive", *args], cwd=folder, env=environment,
+                          capture_output=True, timeout=300)

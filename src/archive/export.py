@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator
@@ -19,7 +18,7 @@ from typing import Any
 
 from .errors import UsageError
 from .models import ArticleRecord
-from .text import split_people
+from .text import dumps, split_people
 
 FORMATS = ("jsonl", "csv", "csl-json", "bibtex", "ris")
 CSV_COLUMNS = ("id", "title", "subtitle", "outlet", "author", "date", "date_text", "section", "review",
@@ -45,12 +44,12 @@ def export(records: Iterable[ArticleRecord], fmt: str, *, store_root: str = "sto
         for record in records:
             data = record.to_dict()
             data["store_path"] = f"{store_root}/{record.id}"
-            yield json.dumps(data, ensure_ascii=False) + "\n"
+            yield dumps(data) + "\n"
     elif fmt == "csv":
         yield from _csv(records, store_root)
     elif fmt == "csl-json":
         items = [csl_item(r, store_root) for r in records]
-        yield json.dumps(items, ensure_ascii=False, indent=1) + "\n"
+        yield dumps(items, indent=1) + "\n"
     elif fmt == "bibtex":
         keys: set[str] = set()
         for record in records:

@@ -14,6 +14,7 @@ from typing import Any
 from ..errors import StoreCorrupt
 from ..models import ArticleOutcome, SplitPage
 from ..store import Store
+from ..text import calendar_date, normalize, one_line
 from .ids import normalize_id
 
 
@@ -21,22 +22,26 @@ def page_files(raw: bytes, split: SplitPage, page_id: str, outcomes: list[Articl
                key: str) -> dict[str, bytes]:
     """The files of a page object."""
     ext = ".html" if split.media_type == "text/html" else ".txt"
+    # Every value in the store's normal form (as ``records.stored_form`` keeps an article's).
+    title, name = one_line(split.title) or None, one_line(Path(split.name).name)
+    source_line, date = one_line(split.source_line) or None, calendar_date(split.date)
+    note = normalize(split.fair_use_note or "").strip() or None
     meta = {
-        "id": page_id, "key": key, "name": Path(split.name).name, "title": split.title,
-        "date": split.date, "date_text": split.date_text, "source_line": split.source_line,
-        "fair_use_note": split.fair_use_note, "media_type": split.media_type, "encoding": split.encoding,
+        "id": page_id, "key": key, "name": name, "title": title,
+        "date": date, "date_text": one_line(split.date_text) or None, "source_line": source_line,
+        "fair_use_note": note, "media_type": split.media_type, "encoding": split.encoding,
         "original": f"original{ext}", "articles": [o.id for o in outcomes],
     }
-    lines = [f"# {split.title or Path(split.name).name}", ""]
-    if split.date:
-        lines += [f"Date: {split.date}", ""]
-    if split.source_line:
-        lines += [f"Sources: {split.source_line}", ""]
+    lines = [f"# {title or name}", ""]
+    if date:
+        lines += [f"Date: {date}", ""]
+    if source_line:
+        lines += [f"Sources: {source_line}", ""]
     lines += ["Articles:", ""]
     for n, o in enumerate(outcomes, start=1):
-        lines.append(f"{n}. {o.title} — `{o.id}`")
-    if split.fair_use_note:
-        lines += ["", f"> {split.fair_use_note}"]
+        lines.append(f"{n}. {one_line(o.title)} — `{o.id}`")
+    if note:
+        lines += ["", f"> {note}"]
     lines += ["", f"Original: `original{ext}` ({len(raw):,} bytes, {split.encoding})", ""]
     return {
         f"original{ext}": raw,

@@ -7,6 +7,7 @@ error and an exit code, once, for every command (see the README's table);
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
 import traceback
@@ -23,8 +24,23 @@ from ..text import clean
 EXIT_OK, EXIT_ERROR, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 70
 
 
+def safe_streams() -> None:
+    """Let standard output and error write any text, whatever their encoding: a character the
+    encoding lacks (or an undecodable byte of an argument) is written as a backslash escape,
+    never an error half way through the output."""
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            with contextlib.suppress(ValueError, OSError):
+                reconfigure(errors="backslashreplace")
+
+
 class ArchiveCLI(click.Group):
     """The click group that turns errors into one line and an exit code, once."""
+
+    def main(self, *args: Any, **kwargs: Any) -> Any:
+        safe_streams()
+        return super().main(*args, **kwargs)
 
     def invoke(self, ctx: click.Context) -> Any:
         try:

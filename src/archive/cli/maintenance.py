@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import sys
 from pathlib import Path
 from typing import Any
@@ -12,7 +11,7 @@ import click
 from ..api import Archive
 from ..config import CONFIG_NAME, default_config, find_config, load_config, render_default_config
 from ..models import PageOutcome, Status
-from ..text import clean
+from ..text import clean, dumps
 from .group import EXIT_ERROR, open_archive
 from .render import explain_text, outcome_json, outcome_text, progress
 
@@ -96,7 +95,7 @@ def add(ctx: click.Context, files: tuple[str, ...], dry_run: bool, as_json: bool
     for notice in report.notices:
         click.echo(f"archive: {notice}", err=True)
     if as_json:
-        click.echo(json.dumps(printed[0] if len(printed) == 1 else printed, ensure_ascii=False, indent=1))
+        click.echo(dumps(printed[0] if len(printed) == 1 else printed, indent=1))
         return
     articles = sum(len(p.split.articles) for p in report.pages)
     if dry_run:
@@ -112,8 +111,8 @@ def _explain(archive: Archive, files: tuple[str, ...], *, as_json: bool) -> None
     stdin = getattr(sys.stdin, "buffer", sys.stdin)
     pages = [(name, archive.explain(name, stdin=stdin)) for name in files]
     if as_json:
-        click.echo(json.dumps([{"name": name, "units": [u.to_dict() for u in units]} for name, units in pages],
-                              ensure_ascii=False, indent=1))
+        click.echo(dumps([{"name": name, "units": [u.to_dict() for u in units]} for name, units in pages],
+                         indent=1))
         return
     click.echo("\n\n".join(explain_text(name, units) for name, units in pages))
 

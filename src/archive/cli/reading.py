@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Any
 
@@ -10,7 +9,7 @@ import click
 
 from ..errors import ArchiveError, ArticleNotFound
 from ..export import FORMATS, export
-from ..text import clean
+from ..text import clean, dumps
 from .group import open_archive, searchable
 from .render import page_text, print_result, record_text
 
@@ -68,7 +67,7 @@ def search(ctx: click.Context, query: tuple[str, ...], outlet: str | None, autho
     for note in archive.notices:
         click.echo(f"archive: {clean(note)}", err=True)
     if as_json:
-        click.echo(json.dumps(result.to_dict(), ensure_ascii=False, indent=1))
+        click.echo(dumps(result.to_dict(), indent=1))
         return
     print_result(result)
 
@@ -94,9 +93,8 @@ def facets(ctx: click.Context, query: tuple[str, ...], outlet: str | None, autho
     result = archive.search(" ".join(query), outlet=outlet, author=author, since=since, until=until, limit=1,
                             facets=names, snippets=False)
     if as_json:
-        click.echo(json.dumps({"query": result.query, "total": result.total,
-                               "facets": {f.name: dict(f.counts) for f in result.facets}}, ensure_ascii=False,
-                              indent=1))
+        click.echo(dumps({"query": result.query, "total": result.total,
+                               "facets": {f.name: dict(f.counts) for f in result.facets}}, indent=1))
         return
     click.echo(f"{result.total} article(s)")
     for facet in result.facets:
@@ -122,8 +120,8 @@ def list_articles(ctx: click.Context, outlet: str | None, author: str | None, si
     result = archive.search("", outlet=outlet, author=author, since=since, until=until,
                             needs_review=needs_review, limit=limit or 10_000, sort="newest", facets=())
     if as_json:
-        click.echo(json.dumps([{k: v for k, v in h.to_dict().items() if k not in ("snippet", "highlights", "score")}
-                               for h in result.hits], ensure_ascii=False, indent=1))
+        click.echo(dumps([{k: v for k, v in h.to_dict().items() if k not in ("snippet", "highlights", "score")}
+                               for h in result.hits], indent=1))
         return
     for hit in result.hits:
         click.echo(f"{hit.date or 'undated':<10}  {clean(hit.outlet) or '?':<24.24}  {clean(hit.title)}\n"
@@ -146,7 +144,7 @@ def similar(ctx: click.Context, article_id: str, limit: int, as_json: bool) -> N
     archive = searchable(ctx)
     hits = archive.similar(article_id, limit=limit)
     if as_json:
-        click.echo(json.dumps([h.to_dict() for h in hits], ensure_ascii=False, indent=1))
+        click.echo(dumps([h.to_dict() for h in hits], indent=1))
         return
     for n, hit in enumerate(hits, start=1):
         click.echo(f"{n}. {clean(hit.title)}\n   {clean(hit.outlet) or '?'} · {hit.date or 'undated'} · {hit.id}")
@@ -172,7 +170,7 @@ def show(ctx: click.Context, article_id: str, version: int | None, as_json: bool
     archive = open_archive(ctx)
     if article_id.strip().strip("/").startswith(("pages/", "store/pages/")):
         page = archive.page(article_id)
-        click.echo(json.dumps(page, ensure_ascii=False, indent=1) if as_json else page_text(page))
+        click.echo(dumps(page, indent=1) if as_json else page_text(page))
         return
     try:
         record = archive.record(article_id, version=version)
@@ -183,7 +181,7 @@ def show(ctx: click.Context, article_id: str, version: int | None, as_json: bool
     if as_json:
         data = record.to_dict()
         data["versions"] = versions
-        click.echo(json.dumps(data, ensure_ascii=False, indent=1))
+        click.echo(dumps(data, indent=1))
         return
     click.echo(record_text(record, versions))
 

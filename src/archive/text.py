@@ -58,6 +58,11 @@ def one_line(text: str | None) -> str:
     return normalize(_BREAK_RE.sub(" ", text or "")).strip()
 
 
+def has_controls(text: str) -> bool:
+    """True when ``text`` holds a line break, a tab or a control character: what a one-line value may not."""
+    return bool(_BREAK_RE.search(text) or _CONTROL_RE.search(text))
+
+
 def calendar_date(value: str | None) -> str | None:
     """``value`` when it is a real day written YYYY-MM-DD (year 1 or later), else None."""
     if not value or not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):

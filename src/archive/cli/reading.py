@@ -195,9 +195,12 @@ def show(ctx: click.Context, article_id: str, version: int | None, as_json: bool
 @click.option("--author", help="Only articles by this author.")
 @click.option("--since", metavar="DATE", help="Only articles dated on or after DATE.")
 @click.option("--until", metavar="DATE", help="Only articles dated on or before DATE.")
+@click.option("--raw-csv", is_flag=True,
+              help="CSV cells as stored, for programs: without it a cell that starts with = + - @ TAB or CR "
+                   "gets a leading ' so that spreadsheets show it as text, never run it as a formula.")
 @click.pass_context
 def export_command(ctx: click.Context, query: tuple[str, ...], fmt: str, output: str | None, outlet: str | None,
-                   author: str | None, since: str | None, until: str | None) -> None:
+                   author: str | None, since: str | None, until: str | None, raw_csv: bool) -> None:
     """Export the articles a query selects (all by default) with metadata, sightings and store paths.
 
     \b
@@ -207,7 +210,7 @@ def export_command(ctx: click.Context, query: tuple[str, ...], fmt: str, output:
     """
     archive = searchable(ctx, store_required=True)
     records = archive.select(" ".join(query), outlet=outlet, author=author, since=since, until=until)
-    chunks = export(records, fmt, store_root=archive.config.store_path.name)
+    chunks = export(records, fmt, store_root=archive.config.store_path.name, raw_csv=raw_csv)
     if output is None:
         for chunk in chunks:
             click.echo(chunk, nl=False)

@@ -155,3 +155,69 @@ def test_csv_cells_a_spreadsheet_would_run_are_neutralised(formulas):
 def test_only_csv_is_neutralised(formulas):
     out = formulas("export", "--format", "jsonl").output
     assert json.dumps(FORMULAS["title"])[1:-1] in out
+
+
+@pytest.fixture
+def exported(cli_run):
+    from conftest import MOSUL
+
+    cli_run("add", "-q", str(MOSUL))
+    return cli_run
+
+
+def test_output_through_a_symlink_keeps_the_link(exported, archive_dir):
+    real = archive_dir / "real.jsonl"
+    real.write_text("old\n")
+    link = archive_dir / "link.jsonl"
+    link.symlink_to(real)
+    exported("export", "-o", str(link))
+    assert link.is_symlink() and real.read_text().count('"id"') == 4
+    dangling = archive_dir / "dangling.bib"
+    dangling.symlink_to(archive_dir / "made-by-export.bib")
+    exported("export", "--format", "bibtex", "-o", str(dangling))
+    assert dangling.is_symlink() and "@article" in (archive_dir / "made-by-export.bib").read_text()
+
+
+def test_output_to_a_fifo_reaches_its_reader(exported, archive_dir):
+    import os
+    import threading
+
+    fifo = archive_dir / "pipe"
+    os.mkfifo(fifo)
+    received: list[bytes] = []
+    reader = threading.Thread(target=lambda: received.append(fifo.read_bytes()), daemon=True)
+    reader.start()
+    exported("export", "--format", "ris", "-o", str(fifo))
+    reader.join(timeout=30)
+    assert received and received[0].count(b"TY  - NEWS") == 4
+    assert fifo.is_fifo()
+
+
+def test_output_to_a_device_writes_to_it(exported):
+    import os
+    import pty
+
+    master, slave = pty.openpty()
+    device = os.ttyname(slave)
+    try:
+        exported("export", "--format", "csv", "-o", device)
+        os.set_blocking(master, False)
+        assert b"store_path" in os.read(master, 1 << 20)
+    finally:
+        os.close(master)
+        os.close(slave)
+
+
+def test_output_dash_is_standard_output_and_a_regular_file_is_replaced_whole(exported, archive_dir):
+    import os
+
+    assert exported("export", "-o", "-").output.count('"id"') == 4
+    assert not (archive_dir / "-").exists()
+    target = archive_dir / "out.jsonl"
+    target.write_text("old\n")
+    target.chmod(0o640)
+    exported("export", "-o", str(target))
+    assert target.read_text().count('"id"') == 4 and (target.stat().st_mode & 0o777) == 0o640
+    assert not [p for p in os.listdir(archive_dir) if p.endswith(".partial")]
+    folder = exported("export", "-o", str(archive_dir), code=2)  # click refuses a folder
+    assert "Traceback" not in folder.output

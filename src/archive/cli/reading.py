@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
 import click
 
-from ..errors import ArchiveError, ArticleNotFound
+from ..errors import ArticleNotFound
 from ..export import FORMATS, export
 from ..text import clean, dumps
 from .group import open_archive, searchable
+from .output import write_output
 from .render import page_text, print_result, record_text
 
 #: The facets a search can count.
@@ -190,7 +190,8 @@ def show(ctx: click.Context, article_id: str, version: int | None, as_json: bool
 @click.argument("query", nargs=-1)
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="jsonl", show_default=True,
               help="jsonl, csv, or for citation managers csl-json, bibtex, ris.")
-@click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), help="File to write (default: stdout).")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True, allow_dash=True),
+              help="File to write (default, or -: stdout); a link, pipe or device is written to, not replaced.")
 @click.option("--outlet", help="Only articles from this outlet.")
 @click.option("--author", help="Only articles by this author.")
 @click.option("--since", metavar="DATE", help="Only articles dated on or after DATE.")
@@ -211,25 +212,11 @@ def export_command(ctx: click.Context, query: tuple[str, ...], fmt: str, output:
     archive = searchable(ctx, store_required=True)
     records = archive.select(" ".join(query), outlet=outlet, author=author, since=since, until=until)
     chunks = export(records, fmt, store_root=archive.config.store_path.name, raw_csv=raw_csv)
-    if output is None:
-        for chunk in chunks:
-            click.echo(chunk, nl=False)
-        for notice in archive.notices:  # articles left out because they are damaged
-            click.echo(f"archive: {clean(notice)}", err=True)
-        return
-    target = Path(output)
-    partial = target.with_name(f".{target.name}.partial")
-    try:
-        with partial.open("w", encoding="utf-8", newline="") as fh:
-            for chunk in chunks:
-                fh.write(chunk)
-        partial.replace(target)
-    except OSError as exc:
-        partial.unlink(missing_ok=True)
-        raise ArchiveError(f"{output}: cannot write ({exc.strerror or exc})", path=output) from None
-    for notice in archive.notices:
+    wrote = write_output(output, chunks)
+    for notice in archive.notices:  # articles left out because they are damaged
         click.echo(f"archive: {clean(notice)}", err=True)
-    click.echo(f"wrote {target}", err=True)
+    if wrote:
+        click.echo(f"wrote {clean(output)}", err=True)
 
 
 COMMANDS = (search, facets, list_articles, similar, show, export_command)

@@ -20,6 +20,7 @@ from ..store import Store
 from ..text import calendar_date, has_controls, now, one_line
 from .identity import identity_key
 from .ids import is_article_id, normalize_id
+from .pages import page_history
 from .records import apply_corrections, read_meta, read_record, record_files
 
 EDITABLE = ("title", "outlet", "author", "date")
@@ -27,8 +28,10 @@ _COMPARED = ("title", "subtitle", "standfirst", "outlet", "author", "date", "bod
 
 
 def history(store: Store, article_id: str) -> list[HistoryEntry]:
-    """Every version of an article, oldest first, with the fields each one changed."""
+    """Every version of an article or a page, oldest first, with the fields each one changed."""
     object_id = normalize_id(article_id)
+    if not is_article_id(object_id):
+        return page_history(store, object_id)
     entries = []
     previous: ArticleRecord | None = None
     for version in store.versions(object_id):

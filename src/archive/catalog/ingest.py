@@ -45,19 +45,21 @@ def store_batch(store: Store, chunk: list[tuple[bytes, SplitPage]], *,
             committed: list[tuple[str, int]] = []
             intent: PageIntent | None = None
             try:
-                page_id, page_exists = locate_page(store, split)
+                page_id, page_exists = locate_page(store, split, _stored_already(store, split))
                 intent = PageIntent(store, page_id)
                 outcomes: list[ArticleOutcome] = []
                 page_changed: list[ArticleRecord] = []
                 seen: dict[tuple[str, str], ArticleOutcome] = {}
                 for article in split.articles:
-                    twice = (identity_key(article.outlet, article.title, article.date), article.body)
+                    twice = _twice_key(article)
                     if twice in seen:
                         # The same article printed twice in one page is one article, seen once.
                         first = seen[twice]
                         outcomes.append(ArticleOutcome(Status.REPEATED, first.id, first.title, first.version))
                         continue
-                    outcome, record = _store_article(store, article, split, page_id, taken_down, intent)
+                    # Any other two articles of one page are two articles, never versions of one.
+                    taken = {o.id for o in outcomes}
+                    outcome, record = _store_article(store, article, split, page_id, taken_down, intent, taken)
                     seen[twice] = outcome
                     outcomes.append(outcome)
                     if record is not None:
@@ -89,9 +91,32 @@ def store_batch(store: Store, chunk: list[tuple[bytes, SplitPage]], *,
     return outcomes_out, failure
 
 
+def _twice_key(article: Article) -> tuple[str, str]:
+    return identity_key(article.outlet, article.title, article.date), article.body
+
+
+def _stored_already(store: Store, split: SplitPage) -> list[str]:
+    """The ids of the page's (distinct) articles that are stored already; what tells whether the page is."""
+    found: list[str] = []
+    seen: set[tuple[str, str]] = set()
+    for article in split.articles:
+        if _twice_key(article) in seen:
+            continue
+        seen.add(_twice_key(article))
+        located = locate_article(store, article, taken=found)
+        if located.meta is not None:
+            found.append(located.id)
+    return found
+
+
 def _store_article(store: Store, article: Article, split: SplitPage, page_id: str, taken_down: set[str],
-                   intent: PageIntent) -> tuple[ArticleOutcome, ArticleRecord | None]:
-    object_id, old = locate_article(store, article)
+                   intent: PageIntent, taken: set[str]) -> tuple[ArticleOutcome, ArticleRecord | None]:
+    located = locate_article(store, article, taken=taken)
+    object_id, old = located.id, located.meta
+    if located.doubtful_of is not None:
+        # Kept apart from a stored article it may duplicate, and flagged so that a person decides.
+        article = replace(article, review=True,
+                          review_reasons=(*article.review_reasons, f"possible duplicate of {located.doubtful_of}"))
     if old is None and object_id in taken_down:
         # Taken down: a re-added page does not bring it back.
         return ArticleOutcome(Status.PURGED, object_id, article.title, 0), None

@@ -14,11 +14,12 @@ from .group import open_archive, report_index
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
 @click.pass_context
 def history(ctx: click.Context, article_id: str, as_json: bool) -> None:
-    """List an article's versions: number, time, digest, source, what changed.
+    """List an article's (or a page's) versions: number, time, digest, source, what changed.
 
     \b
-    Example:
+    Examples:
       archive history articles/rt-news/2016/10/some-title
+      archive history pages/2016/10/some-page
     """
     entries = open_archive(ctx).history(article_id)
     if as_json:

@@ -160,7 +160,8 @@ def similar(ctx: click.Context, article_id: str, limit: int, as_json: bool) -> N
 def show(ctx: click.Context, article_id: str, version: int | None, as_json: bool) -> None:
     """Show one article: metadata, the pages it was seen in, the fair-use note, the text.
 
-    A page id (pages/...) shows the page: its title, date, source line and articles.
+    A page id (pages/...) shows the page: its title, date, source line and articles
+    (--version too).
 
     \b
     Examples:
@@ -169,7 +170,8 @@ def show(ctx: click.Context, article_id: str, version: int | None, as_json: bool
     """
     archive = open_archive(ctx)
     if article_id.strip().strip("/").startswith(("pages/", "store/pages/")):
-        page = archive.page(article_id)
+        page = archive.page(article_id, version=version)
+        page["versions"] = len(archive.versions(page["id"]))
         click.echo(dumps(page, indent=1) if as_json else page_text(page))
         return
     try:

@@ -101,6 +101,8 @@ def page_text(page: dict[str, Any]) -> str:
     for label in ("id", "date", "date_text", "source_line", "name", "encoding"):
         if page.get(label):
             lines.append(f"{label + ':':<12} {clean(str(page[label]))}")
+    if page.get("version"):
+        lines.append(f"{'version:':<12} {page['version']} of {page.get('versions', page['version'])}")
     if page.get("fair_use_note"):
         lines.append(f"{'fair use:':<12} {clean(page['fair_use_note'])}")
     lines.append("articles:")

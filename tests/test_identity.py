@@ -9,10 +9,11 @@ import random
 
 import pytest
 
-WORDS = ("officials said the river was closed after weeks of rain and residents asked for help from a committee "
+_VOCABULARY = ("officials said the river was closed after weeks of rain and residents asked for help from a committee "
          "that met on Monday while farmers counted losses in wheat copper tide glacier union harbor budget forest "
          "ministry border storm vote protest wells senate navy drought pipeline court mayor refugees strike "
-         "teachers nurses bridge tunnel railway airport port ferry clinic school market bakery library").split()
+         "teachers nurses bridge tunnel railway airport port ferry clinic school market bakery library")
+WORDS = _VOCABULARY.split()
 FAIR_USE = "Posted in accordance with Title 17, Section 107, US Code, for noncommercial, educational purposes."
 
 

@@ -115,7 +115,7 @@ class Archive(indexing.IndexKeeper):
         ones) and ``SourceErrors`` lists every bad page.
         """
         report = IngestReport()
-        inputs = list(iter_inputs(names, recursive=recursive))
+        inputs = list(iter_inputs(names, recursive=recursive, skipped=report.notices))
         prepared: list[tuple[bytes, SplitPage]] = []
         errors: list[SourceError] = []
         for name in inputs:

@@ -93,7 +93,7 @@ def add(ctx: click.Context, files: tuple[str, ...], dry_run: bool, as_json: bool
         report = archive.ingest(files, dry_run=dry_run, recursive=recursive, keep_going=keep_going,
                                 stdin=getattr(sys.stdin, "buffer", sys.stdin), progress=bar, on_page=on_page)
     for notice in report.notices:
-        click.echo(f"archive: {notice}", err=True)
+        click.echo(f"archive: {clean(notice)}", err=True)
     if as_json:
         click.echo(dumps(printed[0] if len(printed) == 1 else printed, indent=1))
         return

@@ -17,7 +17,7 @@ from typing import Any
 import click
 
 from ..api import Archive
-from ..config import Config, find_config, load_config
+from ..config import CONFIG_NAME, Config, find_config, load_config
 from ..errors import ArchiveError, ConfigError, SourceErrors
 from ..text import clean
 
@@ -71,18 +71,24 @@ class ArchiveCLI(click.Group):
             ctx.exit(EXIT_INTERNAL)
 
 
-def _config(ctx: click.Context) -> Config:
+def _config(ctx: click.Context, *, anywhere: bool = False) -> Config:
     obj = ctx.ensure_object(dict)
     if "config" not in obj:
         path = obj.get("config_path")
-        obj["config"] = load_config(Path(path) if path else find_config())
+        found = Path(path) if path else find_config()
+        if found is None and not anywhere:
+            # Outside any archive: say so, and create nothing (no index/ in a stranger's folder).
+            raise ConfigError(f"no {CONFIG_NAME} in {Path.cwd()} or any folder above it: not inside an archive "
+                              f"(`archive init` makes one here; --config or ARCHIVE_CONFIG names one elsewhere)")
+        obj["config"] = load_config(found)
     config: Config = obj["config"]
     return config
 
 
-def open_archive(ctx: click.Context) -> Archive:
-    """The archive the configuration names."""
-    return Archive(_config(ctx))
+def open_archive(ctx: click.Context, *, anywhere: bool = False) -> Archive:
+    """The archive the configuration names; outside any archive a ``ConfigError``, unless ``anywhere``
+    (a command that writes nothing), which then gets the defaults in the current folder."""
+    return Archive(_config(ctx, anywhere=anywhere))
 
 
 def searchable(ctx: click.Context, *, store_required: bool = False) -> Archive:

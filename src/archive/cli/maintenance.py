@@ -68,7 +68,7 @@ def add(ctx: click.Context, files: tuple[str, ...], dry_run: bool, as_json: bool
       archive add --explain page.html
     """
     if explain:
-        _explain(open_archive(ctx), files, as_json=as_json)
+        _explain(open_archive(ctx, anywhere=True), files, as_json=as_json)
         return
     obj = ctx.ensure_object(dict)
     if not obj.get("config_path") and find_config() is None and not dry_run:
@@ -76,7 +76,7 @@ def add(ctx: click.Context, files: tuple[str, ...], dry_run: bool, as_json: bool
         Archive(default_config(Path.cwd())).check_index_folder()
         Path(CONFIG_NAME).write_text(render_default_config(), encoding="utf-8")
         click.echo(f"archive: no {CONFIG_NAME} found; wrote one in {Path.cwd()}", err=True)
-    archive = open_archive(ctx)
+    archive = open_archive(ctx, anywhere=dry_run)
     printed: list[dict[str, Any]] = []
 
     def on_page(outcome: PageOutcome) -> None:

@@ -75,7 +75,7 @@ def _rewrite_dates(text: str) -> str:
         value = match.group(2)
         if value.startswith("["):
             return match.group(0)
-        if not _DATE_VALUE_RE.match(value):
+        if not valid_date(value):
             raise QueryError(f"bad date '{value}' in query {text!r} (use YYYY, YYYY-MM or YYYY-MM-DD, "
                              f"or date:[2016-10-01 TO 2016-10-31])", query=text)
         if len(value) == 4:

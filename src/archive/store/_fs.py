@@ -7,20 +7,25 @@ import os
 import signal
 from pathlib import Path
 
-_FAULT: list[str] = []
+#: The armed fault point (step, count) and how often it was reached; None: no fault point is armed.
+_ARMED: list[tuple[str, int]] = []
+_REACHED: list[str] = []
+
+
+def arm_fault(spec: str) -> None:
+    """Arm a failure-injection point, "STEP[:N]": the process is killed (SIGKILL) the N-th time it
+    reaches STEP.  Only the crash tests call this (through tests/faults/sitecustomize.py); the program
+    itself reads no environment variable for it, so an installed archive cannot be made to kill itself."""
+    name, _, count = spec.partition(":")
+    _ARMED[:] = [(name, int(count or 1))]
 
 
 def fault(step: str) -> None:
-    """A failure-injection point: with ARCHIVE_FAULT=STEP[:N] the process is killed (SIGKILL)
-    the N-th time it reaches STEP.  The crash tests use it; nothing else sets the variable."""
-    spec = os.environ.get("ARCHIVE_FAULT")
-    if not spec:
+    """A failure-injection point: nothing happens unless the tests armed it (``arm_fault``)."""
+    if not _ARMED or _ARMED[0][0] != step:
         return
-    name, _, count = spec.partition(":")
-    if name != step:
-        return
-    _FAULT.append(step)
-    if len(_FAULT) >= int(count or 1):
+    _REACHED.append(step)
+    if len(_REACHED) >= _ARMED[0][1]:
         os.kill(os.getpid(), signal.SIGKILL)
 
 

@@ -20,36 +20,35 @@ of its articles are two articles.
 A page is the one stored with the same folded title, date and source line
 *and* most of the same articles: a title alone ("Weekly Roundup", undated)
 says little.  An object that cannot be read is reported, never taken for a new
-identity.
+identity.  Look-ups go through a ``Lookup`` (``lookup``): each folder is read
+once per batch, so the cost per article stays flat however full its folder.
 """
 
 from __future__ import annotations
 
+import math
 from collections.abc import Collection
 from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
 from typing import Any
 
-from ..errors import StoreCorrupt
 from ..models import Article, SplitPage
-from ..store import Store
 from ..text import fold
 from .ids import article_path, page_path
-from .pages import read_page
-from .records import read_body, read_meta
+from .lookup import SHINGLE, Lookup, shingles
 
-#: Shingle size and the Jaccard similarity at or above which two bodies may be one article.
+__all__ = ["OWN_WORDS", "SAME_BODY", "SHINGLE", "Located", "Lookup", "Match", "compare", "identity_key",
+           "locate_article", "locate_page", "page_key", "shingles", "similarity"]
+
+#: The Jaccard similarity of shingles at or above which two bodies may be one article.
 #: Measured by bench/similarity_threshold.py on the test pages: two different articles
 #: reach at most 0.045, a corrected copy (one of four sentences rewritten, a paragraph added,
 #: the last of three dropped) at least 0.28.  Only articles of the same outlet and date are compared.
-SHINGLE = 5
 SAME_BODY = 0.2
 #: Words of text of its own an article needs before that text alone can tell it from another: below
 #: this, a retitled copy is not looked for, and a changed sentence or two is taken for a correction.
 OWN_WORDS = 40
-#: Suffixes tried ("-2", "-3"...) before a name is given up as taken.
-MAX_SUFFIX = 1000
 
 
 class Match(Enum):
@@ -74,14 +73,6 @@ class Located:
 def identity_key(outlet: str | None, title: str | None, date: str | None) -> str:
     """What makes an article the same article: folded outlet and title, and date."""
     return f"{fold(outlet)}|{fold(title)}|{date or ''}"
-
-
-def shingles(text: str, size: int = SHINGLE) -> set[int]:
-    """Hashes of the overlapping ``size``-word runs of ``text`` (folded)."""
-    words = fold(text).split()
-    if len(words) < size:
-        return {hash(" ".join(words))} if words else set()
-    return {hash(" ".join(words[i:i + size])) for i in range(len(words) - size + 1)}
 
 
 def similarity(a: str, b: str) -> float:
@@ -124,79 +115,48 @@ def page_key(split: SplitPage) -> str:
     return f"{fold(split.title)}|{split.date or ''}|{fold(split.source_line)}"
 
 
-def locate_page(store: Store, split: SplitPage, found: Collection[str]) -> tuple[str, bool]:
+def locate_page(lookup: Lookup, split: SplitPage, found: Collection[str]) -> tuple[str, bool]:
     """The page's object id, and whether it is stored already.
 
     ``found`` are the ids of the page's articles that are stored already.  A stored page is this page
     when its key is this page's and it holds most of this page's (distinct) articles.
     """
-    key = page_key(split)
     wanted = set(found)
     distinct = len({(identity_key(a.outlet, a.title, a.date), a.body) for a in split.articles})
-    for suffix in range(1, MAX_SUFFIX):
-        page_id = page_path(split.date, split.title or Path(split.name).stem, suffix=suffix)
-        if not store.has(page_id):
-            return page_id, False
-        stored = read_page(store, page_id)
-        if stored.get("key") == key and 2 * len(wanted & set(stored.get("articles", []))) > distinct:
+
+    def name_for(suffix: int) -> str:
+        return page_path(split.date, split.title or Path(split.name).stem, suffix=suffix)
+
+    folder = lookup.folder(name_for(1))
+    for page_id in folder.by_key.get(page_key(split), []):
+        if 2 * len(wanted & set(folder.meta[page_id].get("articles", []))) > distinct:
             return page_id, True
-    raise StoreCorrupt(f"too many pages named like '{split.title}'", path=str(store.root))
+    return folder.free_id(name_for), False
 
 
-def locate_article(store: Store, article: Article, *, taken: Collection[str] = ()) -> Located:
+def locate_article(lookup: Lookup, article: Article, *, taken: Collection[str] = ()) -> Located:
     """Where ``article`` goes: a stored article it is a version of, or a free id.
 
     ``taken`` are ids that this article may not be (the other articles of its page).
     """
+    def name_for(suffix: int) -> str:
+        return article_path(article.outlet, article.date, article.title, suffix=suffix)
+
+    folder = lookup.folder(name_for(1))
     key = identity_key(article.outlet, article.title, article.date)
-    free, doubtful = None, None
-    compared = set(taken)
-    for suffix in range(1, MAX_SUFFIX):
-        object_id = article_path(article.outlet, article.date, article.title, suffix=suffix)
-        if not store.has(object_id):
-            free = object_id
-            break
-        if object_id in compared:
+    own = shingles(article.body)
+    # Only a text that shares enough shingles can be close to this one: the index finds those at once.
+    candidates = folder.sharing(article.date, own, least=max(1, math.ceil(SAME_BODY * len(own))))
+    retitled = bool(article.date) and len(article.body.split()) >= OWN_WORDS
+    doubtful = None
+    for object_id in candidates:
+        meta = folder.meta[object_id]
+        same_title = meta.get("key") == key
+        if object_id in taken or not (same_title or retitled):
             continue
-        compared.add(object_id)
-        meta = read_meta(store, object_id)
-        if meta.get("key") != key:
-            continue
-        match = compare(read_body(store, object_id), article.body, same_title=True)
+        match = compare(folder.body(object_id), article.body, same_title=same_title)
         if match is Match.SAME:
             return Located(object_id, meta)
         if match is Match.DOUBTFUL:
             doubtful = doubtful or object_id
-    if free is None:
-        raise StoreCorrupt(f"too many articles named like '{article.title}'", path=str(store.root))
-    retitled, doubtful_retitled = _retitled(store, article, free, compared)
-    if retitled is not None:
-        return retitled
-    return Located(free, None, doubtful or doubtful_retitled)
-
-
-def _retitled(store: Store, article: Article, new_id: str,
-              compared: Collection[str]) -> tuple[Located | None, str | None]:
-    """A stored article of the same outlet and date whose text is this one's, under another title;
-    else None and the first such article that is a doubtful match.  ``compared`` are left out."""
-    if not article.date or len(article.body.split()) < OWN_WORDS:
-        return None, None
-    parent = new_id.rsplit("/", 1)[0]
-    folder = store.root / parent
-    if not folder.is_dir():
-        return None, None
-    key = identity_key(article.outlet, article.title, article.date)
-    doubtful = None
-    for sibling in sorted(folder.iterdir()):
-        object_id = f"{parent}/{sibling.name}"
-        if object_id in compared or not store.has(object_id):
-            continue
-        meta = read_meta(store, object_id)
-        if meta.get("date") != article.date:
-            continue
-        match = compare(read_body(store, object_id), article.body, same_title=meta.get("key") == key)
-        if match is Match.SAME:
-            return Located(object_id, meta), None
-        if match is Match.DOUBTFUL:
-            doubtful = doubtful or object_id
-    return None, doubtful
+    return Located(folder.free_id(name_for), None, doubtful)

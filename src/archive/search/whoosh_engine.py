@@ -24,7 +24,9 @@ from whoosh.writing import LockError
 
 from ..errors import ArchiveError, QueryError, SearchIndexError
 from ..models import ArticleRecord, IndexState
+from .budget import suggests
 from .index import HL_CLOSE, HL_OPEN, RawHit, RawResult, SearchRequest
+from .whoosh_budget import check_expansion, search_page_within
 from .whoosh_schema import DEFAULT_FIELDS, FACET_FIELDS, SCHEMA_VERSION, document, make_schema
 
 #: The ownership and schema marker archive writes first in an index folder it makes.
@@ -277,9 +279,10 @@ class WhooshIndex:
             sortedby = sorting.FieldFacet("date")
             reverse = True
         searcher = self._current_searcher()
-        results = searcher.search_page(q, max(request.page, 1), pagelen=max(request.limit, 1),
-                                       mask=mask, groupedby=groups or None, sortedby=sortedby,
-                                       reverse=reverse, terms=True)
+        check_expansion(q, searcher.reader())
+        results = search_page_within(searcher, q, max(request.page, 1), max(request.limit, 1), text=request.text,
+                                     mask=mask, groupedby=groups or None, sortedby=sortedby, reverse=reverse,
+                                     terms=True)
         facets = {}
         for name in request.facets:
             counts = results.results.groups(name)
@@ -301,7 +304,7 @@ class WhooshIndex:
             score = float(hit.score) if sortedby is None and isinstance(hit.score, (int, float)) else 0.0
             hits.append(RawHit(stored, score, snippet))
         corrected = None
-        if results.total == 0 and request.text.strip():
+        if results.total == 0 and suggests(request.text):
             corrected = self._correct(searcher, request.text)
         return RawResult(results.total, hits, facets, corrected)
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -16,6 +17,10 @@ PAGES = DATA / "pages"
 MOSUL = PAGES / "dev" / "mosul-compilation.txt"
 #: The shared labelled corpora beside the repository (real pages are never copied into it).
 SHARED_CORPUS = Path(__file__).resolve().parent.parent.parent / "shared" / "corpus"
+#: The crash tests' programs arm archive's fault points from here (see faults/sitecustomize.py): only
+#: processes started by the tests can be told to kill themselves.
+os.environ["PYTHONPATH"] = os.pathsep.join(p for p in (str(Path(__file__).parent / "faults"),
+                                                       os.environ.get("PYTHONPATH")) if p)
 
 
 def page_pairs(corpus: str, *, shared: bool = False) -> list[tuple[Path, dict]]:

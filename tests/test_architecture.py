@@ -33,7 +33,7 @@ ALLOWED = {
 }
 #: Third-party packages, and the one part that may import each.
 THIRD_PARTY = {"lxml": {"extract"}, "bs4": {"extract"}, "filelock": {"store"}, "whoosh": {"search"},
-               "click": {"cli"}, "pycrfsuite": {"extract", "train"}}
+               "click": {"cli"}, "pycrfsuite": {"extract", "train"}, "anyascii": {"catalog"}}
 MAX_LINES = 400
 #: The façade stays thin.
 MAX_LINES_OF = {"archive.api": 300}

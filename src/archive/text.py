@@ -1,19 +1,31 @@
 """Text helpers every part shares, one per idea, each written once.
 
-``fold`` for comparing names and titles, ``clean`` and ``normalize`` for text
-that is stored or printed, ``split_people`` for a people credit, ``now`` for
-the timestamps archive records.
+``fold`` for comparing names and titles; ``clean`` for text that is printed,
+``normalize`` and ``one_line`` for text that is stored (every value entering
+the store goes through one of them, from a page or from a person alike);
+``calendar_date`` for dates; ``dumps`` for JSON that is printed or exported;
+``split_people`` for a people credit; ``now`` for the timestamps archive records.
 """
 
 from __future__ import annotations
 
+import datetime as dt
+import json
 import re
 import unicodedata
 from datetime import UTC, datetime
+from typing import Any
 
 #: Control and invisible formatting characters: C0 and C1 controls but tab and
 #: newline, zero-width characters, bidirectional overrides, the byte-order mark.
 _CONTROL_RE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
+#: Lone surrogates: bytes that were not UTF-8, as Python hands them over in arguments and file names.
+_SURROGATE_RE = re.compile(r"[\ud800-\udfff]")
+#: What ends a line, in any convention, and the tabs and spaces around it.
+_BREAK_RE = re.compile(r"[\s\x85\u2028\u2029]*[\n\r\x0b\x0c\x85\u2028\u2029\t][\s\x85\u2028\u2029]*")
+#: What JSON may carry raw but a terminal would obey: DEL, C1 controls, line and paragraph separators,
+#: bidirectional controls (JSON's own escaping covers C0 only).
+_JSON_ESCAPE_RE = re.compile(r"[\x7f-\x9f\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 #: What separates the people of a credit: "A & B", "A; B", "A and B".
 _PEOPLE_SEPARATOR_RE = re.compile(r"\s*(?:&|;|\band\b)\s*")
 
@@ -28,13 +40,47 @@ def fold(text: str | None) -> str:
 
 
 def clean(text: str | None) -> str:
-    """``text`` without control characters (terminal escapes, bidi overrides...); None -> ""."""
-    return _CONTROL_RE.sub("", text or "")
+    """``text`` without control characters (terminal escapes, bidi overrides...), undecodable bytes
+    shown as U+FFFD; None -> ""."""
+    return _SURROGATE_RE.sub("\ufffd", _CONTROL_RE.sub("", text or ""))
 
 
 def normalize(text: str) -> str:
-    """NFC text with no control characters: what is stored and printed."""
+    """NFC text with no control characters and no undecodable bytes: what is stored (a text of many lines)."""
     return clean(unicodedata.normalize("NFC", text))
+
+
+def one_line(text: str | None) -> str:
+    """``normalize``d text on one line: line breaks and tabs become a space, and the ends are trimmed.
+
+    What a title, a name or a note is stored as: a newline in a title would end it in ``article.md``.
+    """
+    return normalize(_BREAK_RE.sub(" ", text or "")).strip()
+
+
+def has_controls(text: str) -> bool:
+    """True when ``text`` holds a line break, a tab or a control character: what a one-line value may not."""
+    return bool(_BREAK_RE.search(text) or _CONTROL_RE.search(text))
+
+
+def calendar_date(value: str | None) -> str | None:
+    """``value`` when it is a real day written YYYY-MM-DD (year 1 or later), else None."""
+    if not value or not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+        return None
+    try:
+        dt.date.fromisoformat(value)
+    except ValueError:
+        return None
+    return value
+
+
+def dumps(data: Any, *, indent: int | None = None) -> str:
+    """JSON as archive prints and exports it: UTF-8 text, with every character a terminal would obey
+    escaped (JSON escapes C0 controls itself; C1 controls such as U+009B, which some terminals read as
+    an escape, and bidirectional controls are escaped here), and undecodable bytes as U+FFFD."""
+    text = json.dumps(data, ensure_ascii=False, indent=indent)
+    text = _SURROGATE_RE.sub("\\\\ufffd", text)
+    return _JSON_ESCAPE_RE.sub(lambda m: f"\\u{ord(m.group(0)):04x}", text)
 
 
 def split_people(credit: str | None) -> list[str]:

@@ -92,9 +92,10 @@ class Archive(indexing.IndexKeeper):
     def count_articles(self) -> int:
         return sum(1 for _ in self.store.iter_ids(ARTICLES))
 
-    def page(self, page_id: str) -> dict[str, Any]:
-        """A page as stored: title, date, source line, fair-use note, article ids."""
-        return catalog.read_page(self.store, page_id)
+    def page(self, page_id: str, *, version: int | None = None) -> dict[str, Any]:
+        """A page as stored (its newest version unless ``version`` is given): title, date, source line,
+        fair-use note, article ids, and the version read."""
+        return catalog.read_page(self.store, page_id, version=version)
 
     def explain(self, name: str, *, stdin: Any = None) -> list[ExplainedUnit]:
         """Every unit of one page with the role, confidence and article the splitter gave it."""
@@ -113,7 +114,7 @@ class Archive(indexing.IndexKeeper):
         ones) and ``SourceErrors`` lists every bad page.
         """
         report = IngestReport()
-        inputs = list(iter_inputs(names, recursive=recursive))
+        inputs = list(iter_inputs(names, recursive=recursive, skipped=report.notices))
         prepared: list[tuple[bytes, SplitPage]] = []
         errors: list[SourceError] = []
         for name in inputs:
@@ -159,7 +160,7 @@ class Archive(indexing.IndexKeeper):
     # ------------------------------------------------------------ curation
 
     def history(self, article_id: str) -> list[HistoryEntry]:
-        """Every version of an article, oldest first, with the fields each one changed."""
+        """Every version of an article or a page, oldest first, with the fields each one changed."""
         return catalog.history(self.store, article_id)
 
     def diff(self, article_id: str, a: int | None = None, b: int | None = None) -> str:

@@ -2,10 +2,11 @@
 
 ``ids`` says where each object lives (id <-> path), ``records`` and ``pages``
 what their files hold and how they read back, ``identity`` when an article or a
-page is one already stored, ``ingest`` stores a batch of split pages under the
-lock, ``curation`` edits, withdraws, purges and tells the history, and ``recovery``
-undoes what a killed writer left half done.  The
-catalogue never imports the search index: it hands changes to hooks.
+page is one already stored (through ``lookup``, each folder read once per
+batch), ``ingest`` stores a batch of split pages under the lock, ``curation``
+edits, withdraws, purges and tells the history, and ``recovery`` undoes what a
+killed writer left half done.  The catalogue never imports the search index:
+it hands changes to hooks.
 """
 
 from __future__ import annotations

@@ -10,7 +10,6 @@ before the lock is let go.
 from __future__ import annotations
 
 import difflib
-import re
 from collections.abc import Callable
 from dataclasses import replace
 from typing import Any
@@ -18,9 +17,10 @@ from typing import Any
 from ..errors import ArticleNotFound, UsageError
 from ..models import ArticleRecord, Correction, HistoryEntry
 from ..store import Store, fault
-from ..text import now
+from ..text import calendar_date, has_controls, now, one_line
 from .identity import identity_key
 from .ids import is_article_id, normalize_id
+from .pages import page_history
 from .records import apply_corrections, read_meta, read_record, record_files
 
 EDITABLE = ("title", "outlet", "author", "date")
@@ -28,8 +28,10 @@ _COMPARED = ("title", "subtitle", "standfirst", "outlet", "author", "date", "bod
 
 
 def history(store: Store, article_id: str) -> list[HistoryEntry]:
-    """Every version of an article, oldest first, with the fields each one changed."""
+    """Every version of an article or a page, oldest first, with the fields each one changed."""
     object_id = normalize_id(article_id)
+    if not is_article_id(object_id):
+        return page_history(store, object_id)
     entries = []
     previous: ArticleRecord | None = None
     for version in store.versions(object_id):
@@ -88,11 +90,7 @@ def edit(store: Store, article_id: str, changes: dict[str, str | None], *, reaso
     """
     if not reason.strip():
         raise UsageError("a correction needs --reason (why the field was wrong)")
-    for field, value in changes.items():
-        if field not in EDITABLE:
-            raise UsageError(f"'{field}' cannot be edited (fields: {', '.join(EDITABLE)})")
-        if field == "date" and value and not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
-            raise UsageError(f"bad date {value!r}: use YYYY-MM-DD, or an empty value for no date")
+    changes = {field: _checked(field, value) for field, value in changes.items()}
     object_id = normalize_id(article_id)
     with store.lock():
         record = read_record(store, object_id)
@@ -101,6 +99,26 @@ def edit(store: Store, article_id: str, changes: dict[str, str | None], *, reaso
         added = [Correction(f, v or None, reason, time) for f, v in changes.items()]
         record = apply_corrections(replace(record, corrections=tuple(kept + added)))
         return _commit(store, record, f"corrected {', '.join(changes)}: {reason}", on_change)
+
+
+def _checked(field: str, value: str | None) -> str | None:
+    """A person's value for ``field``, refused in one line when the store could not keep it as given.
+
+    Raises:
+        UsageError: an unknown field; a line break or control character; a blank title; a date that is
+            not a real day.
+    """
+    if field not in EDITABLE:
+        raise UsageError(f"'{field}' cannot be edited (fields: {', '.join(EDITABLE)})")
+    value = (value or "").strip()
+    if has_controls(value):
+        raise UsageError(f"--{field}: {value!r} must be one line with no control characters")
+    if field == "title" and not value:
+        raise UsageError("--title: a title cannot be blank")
+    if field == "date" and value and calendar_date(value) is None:
+        raise UsageError(f"--date: {value!r} is not a real day; use YYYY-MM-DD (e.g. 2016-10-20), "
+                         f"or an empty value for no date")
+    return one_line(value) or None
 
 
 def remove(store: Store, article_id: str, *, reason: str, on_change: Callable[[ArticleRecord], None]) -> int | None:

@@ -1,46 +1,78 @@
 """Identity: when an article or a page is one already stored.
 
-An article is the one stored under the same outlet, folded title and date, as
-long as its text is the same or close (two "Editorial"s of one outlet and day
-are two articles); a copy whose title differs is still the same article when
-its text is (shingle similarity of at least ``SAME_BODY`` with an article of
-the same outlet and date).  A page is the one stored with the same folded
-title, date and source line.  An object that cannot be read is reported,
-never taken for a new identity.
+An article is compared with the stored articles of its outlet and date: those
+under the same folded title first, then (a retitled copy) the others.  Two
+texts are one article only on the text each has of its own: text they share
+word for word may be boilerplate (a series note, a tip line) that says nothing
+of which story it is.  So a match needs
+
+1. the texts to be close (shingle similarity of at least ``SAME_BODY``), and
+2. the paragraphs that each has and the other lacks, when both have enough of
+   them to tell two stories apart (``OWN_WORDS``), to be close as well;
+
+under another title, most of the text must be shared as well.  A pair that
+passes (1) but fails the rest is *doubtful*: it is kept as two articles, the
+new one flagged "possible duplicate of ..." for review, never overwritten.
+The articles of one page are never versions of one another: a page that
+prints one text twice holds it once (ingest's "repeated"), and any other two
+of its articles are two articles.
+
+A page is the one stored with the same folded title, date and source line
+*and* most of the same articles: a title alone ("Weekly Roundup", undated)
+says little.  An object that cannot be read is reported, never taken for a new
+identity.  Look-ups go through a ``Lookup`` (``lookup``): each folder is read
+once per batch, so the cost per article stays flat however full its folder.
 """
 
 from __future__ import annotations
 
+import math
+from collections.abc import Collection
+from dataclasses import dataclass
+from enum import Enum
 from pathlib import Path
 from typing import Any
 
-from ..errors import StoreCorrupt
 from ..models import Article, SplitPage
-from ..store import Store
 from ..text import fold
 from .ids import article_path, page_path
-from .pages import read_page
-from .records import read_body, read_meta
+from .lookup import SHINGLE, Lookup, shingles
 
-#: Shingle size and the Jaccard similarity at or above which two bodies are one article.
+__all__ = ["OWN_WORDS", "SAME_BODY", "SHINGLE", "Located", "Lookup", "Match", "compare", "identity_key",
+           "locate_article", "locate_page", "page_key", "shingles", "similarity"]
+
+#: The Jaccard similarity of shingles at or above which two bodies may be one article.
 #: Measured by bench/similarity_threshold.py on the test pages: two different articles
 #: reach at most 0.045, a corrected copy (one of four sentences rewritten, a paragraph added,
 #: the last of three dropped) at least 0.28.  Only articles of the same outlet and date are compared.
-SHINGLE = 5
 SAME_BODY = 0.2
+#: Words of text of its own an article needs before that text alone can tell it from another: below
+#: this, a retitled copy is not looked for, and a changed sentence or two is taken for a correction.
+OWN_WORDS = 40
+
+
+class Match(Enum):
+    """How a new article's text stands to a stored one's."""
+
+    SAME = "same"
+    #: Close texts that differ in what each has of its own: kept apart and flagged for review.
+    DOUBTFUL = "doubtful"
+    DIFFERENT = "different"
+
+
+@dataclass(frozen=True)
+class Located:
+    """Where an article goes: its id, the stored metadata when it is stored already (else None),
+    and the id of a stored article it may duplicate (a doubtful match), if any."""
+
+    id: str
+    meta: dict[str, Any] | None = None
+    doubtful_of: str | None = None
 
 
 def identity_key(outlet: str | None, title: str | None, date: str | None) -> str:
     """What makes an article the same article: folded outlet and title, and date."""
     return f"{fold(outlet)}|{fold(title)}|{date or ''}"
-
-
-def shingles(text: str, size: int = SHINGLE) -> set[int]:
-    """Hashes of the overlapping ``size``-word runs of ``text`` (folded)."""
-    words = fold(text).split()
-    if len(words) < size:
-        return {hash(" ".join(words))} if words else set()
-    return {hash(" ".join(words[i:i + size])) for i in range(len(words) - size + 1)}
 
 
 def similarity(a: str, b: str) -> float:
@@ -49,65 +81,82 @@ def similarity(a: str, b: str) -> float:
     if not sa or not sb:
         return 0.0
     return len(sa & sb) / len(sa | sb)
-#: Suffixes tried ("-2", "-3"...) before a name is given up as taken.
-MAX_SUFFIX = 1000
+
+
+def _paragraphs(text: str) -> list[str]:
+    return [fold(p) for p in text.split("\n\n") if fold(p)]
+
+
+def own_texts(a: str, b: str) -> tuple[str, str]:
+    """The paragraphs of ``a`` that ``b`` lacks, and those of ``b`` that ``a`` lacks (folded)."""
+    pa, pb = _paragraphs(a), _paragraphs(b)
+    shared = set(pa) & set(pb)
+    return " ".join(p for p in pa if p not in shared), " ".join(p for p in pb if p not in shared)
+
+
+def compare(stored: str, new: str, *, same_title: bool) -> Match:
+    """Whether ``new`` is a version of the article whose text is ``stored`` (see the module docstring)."""
+    if fold(stored) == fold(new):
+        return Match.SAME
+    sa, sb = shingles(stored), shingles(new)
+    if not sa or not sb or len(sa & sb) < SAME_BODY * len(sa | sb):
+        return Match.DIFFERENT
+    own_a, own_b = own_texts(stored, new)
+    if (len(own_a.split()) >= OWN_WORDS and len(own_b.split()) >= OWN_WORDS
+            and similarity(own_a, own_b) < SAME_BODY):
+        return Match.DOUBTFUL  # what they share may be boilerplate; what each has of its own differs
+    if not same_title and 2 * len(sa & sb) < max(len(sa), len(sb)):
+        return Match.DOUBTFUL  # another title, and most of the text is not shared
+    return Match.SAME
 
 
 def page_key(split: SplitPage) -> str:
-    """What makes a page the same page: folded title, date and source line."""
+    """What a page's title line says of it: folded title, date and source line."""
     return f"{fold(split.title)}|{split.date or ''}|{fold(split.source_line)}"
 
 
-def locate_page(store: Store, split: SplitPage) -> tuple[str, bool]:
-    """The page's object id, and whether it is stored already."""
-    key = page_key(split)
-    for suffix in range(1, MAX_SUFFIX):
-        page_id = page_path(split.date, split.title or Path(split.name).stem, suffix=suffix)
-        if not store.has(page_id):
-            return page_id, False
-        if read_page(store, page_id).get("key") == key:
+def locate_page(lookup: Lookup, split: SplitPage, found: Collection[str]) -> tuple[str, bool]:
+    """The page's object id, and whether it is stored already.
+
+    ``found`` are the ids of the page's articles that are stored already.  A stored page is this page
+    when its key is this page's and it holds most of this page's (distinct) articles.
+    """
+    wanted = set(found)
+    distinct = len({(identity_key(a.outlet, a.title, a.date), a.body) for a in split.articles})
+
+    def name_for(suffix: int) -> str:
+        return page_path(split.date, split.title or Path(split.name).stem, suffix=suffix)
+
+    folder = lookup.folder(name_for(1))
+    for page_id in folder.by_key.get(page_key(split), []):
+        if 2 * len(wanted & set(folder.meta[page_id].get("articles", []))) > distinct:
             return page_id, True
-    raise StoreCorrupt(f"too many pages named like '{split.title}'", path=str(store.root))
+    return folder.free_id(name_for), False
 
 
-def locate_article(store: Store, article: Article) -> tuple[str, dict[str, Any] | None]:
-    """The article's object id and stored metadata (None when it is new)."""
+def locate_article(lookup: Lookup, article: Article, *, taken: Collection[str] = ()) -> Located:
+    """Where ``article`` goes: a stored article it is a version of, or a free id.
+
+    ``taken`` are ids that this article may not be (the other articles of its page).
+    """
+    def name_for(suffix: int) -> str:
+        return article_path(article.outlet, article.date, article.title, suffix=suffix)
+
+    folder = lookup.folder(name_for(1))
     key = identity_key(article.outlet, article.title, article.date)
-    free = None
-    for suffix in range(1, MAX_SUFFIX):
-        object_id = article_path(article.outlet, article.date, article.title, suffix=suffix)
-        if not store.has(object_id):
-            free = object_id
-            break
-        meta = read_meta(store, object_id)
-        if meta.get("key") == key and _same_body(store, object_id, article.body):
-            return object_id, meta
-    if free is None:
-        raise StoreCorrupt(f"too many articles named like '{article.title}'", path=str(store.root))
-    same = _same_text(store, article, free)
-    return same if same is not None else (free, None)
-
-
-def _same_body(store: Store, object_id: str, body: str) -> bool:
-    """Two articles that share outlet, title and date ("Editorial", say) are one only if their text is."""
-    stored = read_body(store, object_id)
-    return stored == body or similarity(stored, body) >= SAME_BODY
-
-
-def _same_text(store: Store, article: Article, new_id: str) -> tuple[str, dict[str, Any]] | None:
-    """A stored article of the same outlet and date whose text is this one's, under another title."""
-    if not article.date or len(article.body.split()) < 40:
-        return None
-    folder = store.root / new_id.rsplit("/", 1)[0]
-    if not folder.is_dir():
-        return None
-    for sibling in sorted(folder.iterdir()):
-        object_id = f"{new_id.rsplit('/', 1)[0]}/{sibling.name}"
-        if not store.has(object_id):
+    own = shingles(article.body)
+    # Only a text that shares enough shingles can be close to this one: the index finds those at once.
+    candidates = folder.sharing(article.date, own, least=max(1, math.ceil(SAME_BODY * len(own))))
+    retitled = bool(article.date) and len(article.body.split()) >= OWN_WORDS
+    doubtful = None
+    for object_id in candidates:
+        meta = folder.meta[object_id]
+        same_title = meta.get("key") == key
+        if object_id in taken or not (same_title or retitled):
             continue
-        meta = read_meta(store, object_id)
-        if meta.get("date") != article.date:
-            continue
-        if similarity(read_body(store, object_id), article.body) >= SAME_BODY:
-            return object_id, meta
-    return None
+        match = compare(folder.body(object_id), article.body, same_title=same_title)
+        if match is Match.SAME:
+            return Located(object_id, meta)
+        if match is Match.DOUBTFUL:
+            doubtful = doubtful or object_id
+    return Located(folder.free_id(name_for), None, doubtful)

@@ -8,13 +8,16 @@ identity function and the tree reads like a catalogue:
 
 Undated objects go under ``undated/``, an unknown outlet under ``unknown-outlet/``.
 Slugs are ASCII ``[a-z0-9-]``, at most ``MAX_SLUG`` characters, never a
-reserved device name; a numeric suffix keeps them unique.
+reserved device name; a numeric suffix keeps them unique.  A title with no
+Latin letters is transliterated (anyascii) rather than dropped.
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
+
+from anyascii import anyascii
 
 from ..errors import ArticleNotFound
 
@@ -35,6 +38,10 @@ def slugify(text: str | None, *, fallback: str = "untitled", max_length: int = M
         return fallback
     folded = unicodedata.normalize("NFKD", text.translate(_TRANSLITERATE))
     ascii_text = folded.encode("ascii", "ignore").decode("ascii").lower()
+    if not re.search(r"[a-z]", ascii_text):
+        # No Latin letters (Cyrillic, Greek, Arabic, Chinese...): spelled in Latin letters, not dropped,
+        # so that different titles get different names (and ids stay readable).
+        ascii_text = anyascii(text).lower()
     ascii_text = re.sub(r"['’]|(?<=\d)[,.](?=\d)", "", ascii_text)
     slug = re.sub(r"[^a-z0-9]+", "-", ascii_text).strip("-")
     if len(slug) > max_length:

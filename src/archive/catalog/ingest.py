@@ -16,11 +16,13 @@ from ..errors import ArchiveError, StoreError
 from ..models import Article, ArticleOutcome, ArticleRecord, PageOutcome, Sighting, SplitPage, Status
 from ..store import Store, fault
 from ..text import normalize
-from .identity import identity_key, locate_article, locate_page, page_key
-from .pages import page_files
-from .records import apply_corrections, old_sightings, read_record, record_files, record_from
+from .identity import Lookup, identity_key, locate_article, locate_page, page_key
+from .pages import page_files, read_page
+from .records import apply_corrections, old_sightings, read_meta, read_record, record_files, record_from
 from .recovery import PageIntent
 
+#: The review reason of an article kept apart from a stored one it may duplicate (identity's doubtful match).
+DUPLICATE = "possible duplicate of "
 #: Called under the store lock with a batch's changed articles; returns warnings for the batch's pages.
 IndexHook = Callable[[list[ArticleRecord]], list[str]]
 
@@ -41,23 +43,26 @@ def store_batch(store: Store, chunk: list[tuple[bytes, SplitPage]], *,
     failure: ArchiveError | None = None
     with store.lock():
         taken_down = set(store.purged())
+        lookup = Lookup(store)  # each folder read once for the batch: a flat cost per article
         for raw, split in chunk:
             committed: list[tuple[str, int]] = []
             intent: PageIntent | None = None
             try:
-                page_id, page_exists = locate_page(store, split)
+                page_id, page_exists = locate_page(lookup, split, _stored_already(lookup, split))
                 intent = PageIntent(store, page_id)
                 outcomes: list[ArticleOutcome] = []
                 page_changed: list[ArticleRecord] = []
                 seen: dict[tuple[str, str], ArticleOutcome] = {}
                 for article in split.articles:
-                    twice = (identity_key(article.outlet, article.title, article.date), article.body)
+                    twice = _twice_key(article)
                     if twice in seen:
                         # The same article printed twice in one page is one article, seen once.
                         first = seen[twice]
                         outcomes.append(ArticleOutcome(Status.REPEATED, first.id, first.title, first.version))
                         continue
-                    outcome, record = _store_article(store, article, split, page_id, taken_down, intent)
+                    # Any other two articles of one page are two articles, never versions of one.
+                    taken = {o.id for o in outcomes}
+                    outcome, record = _store_article(lookup, article, split, page_id, taken_down, intent, taken)
                     seen[twice] = outcome
                     outcomes.append(outcome)
                     if record is not None:
@@ -66,6 +71,8 @@ def store_batch(store: Store, chunk: list[tuple[bytes, SplitPage]], *,
                 fault("articles")
                 page_version = store.commit(page_id, page_files(raw, split, page_id, outcomes, key=page_key(split)),
                                            message=f"archive add {split.name}")
+                if page_version is not None:
+                    lookup.folder(page_id).stored(page_id, read_page(store, page_id))
                 intent.done()
             except (ArchiveError, OSError) as exc:
                 for object_id, version in reversed(committed):
@@ -89,9 +96,36 @@ def store_batch(store: Store, chunk: list[tuple[bytes, SplitPage]], *,
     return outcomes_out, failure
 
 
-def _store_article(store: Store, article: Article, split: SplitPage, page_id: str, taken_down: set[str],
-                   intent: PageIntent) -> tuple[ArticleOutcome, ArticleRecord | None]:
-    object_id, old = locate_article(store, article)
+def _twice_key(article: Article) -> tuple[str, str]:
+    return identity_key(article.outlet, article.title, article.date), article.body
+
+
+def _stored_already(lookup: Lookup, split: SplitPage) -> list[str]:
+    """The ids of the page's (distinct) articles that are stored already; what tells whether the page is."""
+    found: list[str] = []
+    seen: set[tuple[str, str]] = set()
+    for article in split.articles:
+        if _twice_key(article) in seen:
+            continue
+        seen.add(_twice_key(article))
+        located = locate_article(lookup, article, taken=found)
+        if located.meta is not None:
+            found.append(located.id)
+    return found
+
+
+def _store_article(lookup: Lookup, article: Article, split: SplitPage, page_id: str, taken_down: set[str],
+                   intent: PageIntent, taken: set[str]) -> tuple[ArticleOutcome, ArticleRecord | None]:
+    store = lookup.store
+    located = locate_article(lookup, article, taken=taken)
+    object_id, old = located.id, located.meta
+    # Kept apart from a stored article it may duplicate, and flagged so that a person decides; the flag
+    # stays when the page is added again.
+    flags = [r for r in (old or {}).get("review_reasons", []) if r.startswith(DUPLICATE)]
+    if located.doubtful_of is not None and not flags:
+        flags = [f"{DUPLICATE}{located.doubtful_of}"]
+    if flags:
+        article = replace(article, review=True, review_reasons=(*article.review_reasons, *flags))
     if old is None and object_id in taken_down:
         # Taken down: a re-added page does not bring it back.
         return ArticleOutcome(Status.PURGED, object_id, article.title, 0), None
@@ -120,5 +154,6 @@ def _store_article(store: Store, article: Article, split: SplitPage, page_id: st
         head = store.head(object_id)
         return ArticleOutcome(Status.UNCHANGED, object_id, record.title, head), None
     stored = read_record(store, object_id)
+    lookup.folder(object_id).stored(object_id, read_meta(store, object_id), stored.body)
     status = Status.NEW if version == 1 else Status.NEW_VERSION
     return ArticleOutcome(status, object_id, record.title, version), stored

@@ -17,7 +17,11 @@ from typing import Any
 from ..errors import ArticleNotFound, StoreCorrupt
 from ..models import ArticleRecord, Correction, Sighting
 from ..store import Store, StoredFile
+from ..text import calendar_date, normalize, one_line
 from .ids import ARTICLES, is_article_id, normalize_id
+
+#: The fields of a record kept on one line (a newline in a title would end it in ``article.md``).
+_ONE_LINE = ("title", "subtitle", "standfirst", "outlet", "author", "date_text", "section", "withdrawn")
 
 
 def _front_matter(record: ArticleRecord) -> str:
@@ -50,8 +54,31 @@ def _front_matter(record: ArticleRecord) -> str:
     return "\n".join(lines)
 
 
+def _optional(text: str | None) -> str | None:
+    return one_line(text) or None
+
+
+def stored_form(record: ArticleRecord) -> ArticleRecord:
+    """The record as the store keeps it, whoever made it (a page or a person): every text NFC with no
+    control characters or undecodable bytes, one-line fields on one line, the date a real day or none."""
+    values: dict[str, Any] = {name: _optional(getattr(record, name)) for name in _ONE_LINE}
+    values["title"] = one_line(record.title) or "untitled"
+    return replace(
+        record, **values, body=normalize(record.body), date=calendar_date(record.date),
+        fair_use_note=normalize(record.fair_use_note).strip() or None if record.fair_use_note else None,
+        review_reasons=tuple(one_line(r) for r in record.review_reasons),
+        sightings=tuple(replace(s, page_title=_optional(s.page_title)) for s in record.sightings),
+        corrections=tuple(replace(c, value=_optional(c.value), reason=one_line(c.reason))
+                          for c in record.corrections),
+    )
+
+
 def record_files(record: ArticleRecord, key: str) -> dict[str, bytes]:
-    """The files of an article object: ``article.md`` to read, ``meta.json`` for programs."""
+    """The files of an article object: ``article.md`` to read, ``meta.json`` for programs.
+
+    Every value is stored in its ``stored_form``: the one normalisation of what enters the store.
+    """
+    record = stored_form(record)
     meta = record.to_dict()
     for name in ("body", "digest", "path", "version"):
         meta.pop(name)

@@ -3,7 +3,8 @@
 ``group`` is the click group and the one place errors become a message and an
 exit code; the commands live in ``maintenance`` (init, add, reindex, verify),
 ``reading`` (search, facets, list, similar, show, export) and ``curation``
-(history, diff, edit, remove, purge); ``render`` makes what they print.
+(history, diff, edit, remove, purge); ``render`` makes what they print and
+``output`` writes it where ``-o`` says.
 """
 
 from __future__ import annotations

@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import json
-
 import click
 
 from ..api import PURGE_LOG
-from ..text import clean
+from ..text import clean, dumps
 from .group import open_archive, report_index
 
 
@@ -16,15 +14,16 @@ from .group import open_archive, report_index
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
 @click.pass_context
 def history(ctx: click.Context, article_id: str, as_json: bool) -> None:
-    """List an article's versions: number, time, digest, source, what changed.
+    """List an article's (or a page's) versions: number, time, digest, source, what changed.
 
     \b
-    Example:
+    Examples:
       archive history articles/rt-news/2016/10/some-title
+      archive history pages/2016/10/some-page
     """
     entries = open_archive(ctx).history(article_id)
     if as_json:
-        click.echo(json.dumps([e.__dict__ for e in entries], indent=1))
+        click.echo(dumps([e.__dict__ for e in entries], indent=1))
         return
     for e in entries:
         click.echo(f"v{e.number:<3} {e.created}  {e.digest}  {clean(e.message)}  [{', '.join(e.changed) or '-'}]")

@@ -7,6 +7,7 @@ error and an exit code, once, for every command (see the README's table);
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
 import traceback
@@ -16,15 +17,30 @@ from typing import Any
 import click
 
 from ..api import Archive
-from ..config import Config, find_config, load_config
+from ..config import CONFIG_NAME, Config, find_config, load_config
 from ..errors import ArchiveError, ConfigError, SourceErrors
 from ..text import clean
 
 EXIT_OK, EXIT_ERROR, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 70
 
 
+def safe_streams() -> None:
+    """Let standard output and error write any text, whatever their encoding: a character the
+    encoding lacks (or an undecodable byte of an argument) is written as a backslash escape,
+    never an error half way through the output."""
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            with contextlib.suppress(ValueError, OSError):
+                reconfigure(errors="backslashreplace")
+
+
 class ArchiveCLI(click.Group):
     """The click group that turns errors into one line and an exit code, once."""
+
+    def main(self, *args: Any, **kwargs: Any) -> Any:
+        safe_streams()
+        return super().main(*args, **kwargs)
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
@@ -55,18 +71,24 @@ class ArchiveCLI(click.Group):
             ctx.exit(EXIT_INTERNAL)
 
 
-def _config(ctx: click.Context) -> Config:
+def _config(ctx: click.Context, *, anywhere: bool = False) -> Config:
     obj = ctx.ensure_object(dict)
     if "config" not in obj:
         path = obj.get("config_path")
-        obj["config"] = load_config(Path(path) if path else find_config())
+        found = Path(path) if path else find_config()
+        if found is None and not anywhere:
+            # Outside any archive: say so, and create nothing (no index/ in a stranger's folder).
+            raise ConfigError(f"no {CONFIG_NAME} in {Path.cwd()} or any folder above it: not inside an archive "
+                              f"(`archive init` makes one here; --config or ARCHIVE_CONFIG names one elsewhere)")
+        obj["config"] = load_config(found)
     config: Config = obj["config"]
     return config
 
 
-def open_archive(ctx: click.Context) -> Archive:
-    """The archive the configuration names."""
-    return Archive(_config(ctx))
+def open_archive(ctx: click.Context, *, anywhere: bool = False) -> Archive:
+    """The archive the configuration names; outside any archive a ``ConfigError``, unless ``anywhere``
+    (a command that writes nothing), which then gets the defaults in the current folder."""
+    return Archive(_config(ctx, anywhere=anywhere))
 
 
 def searchable(ctx: click.Context, *, store_required: bool = False) -> Archive:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import sys
 from pathlib import Path
 from typing import Any
@@ -12,7 +11,7 @@ import click
 from ..api import Archive
 from ..config import CONFIG_NAME, default_config, find_config, load_config, render_default_config
 from ..models import PageOutcome, Status
-from ..text import clean
+from ..text import clean, dumps
 from .group import EXIT_ERROR, open_archive
 from .render import explain_text, outcome_json, outcome_text, progress
 
@@ -69,7 +68,7 @@ def add(ctx: click.Context, files: tuple[str, ...], dry_run: bool, as_json: bool
       archive add --explain page.html
     """
     if explain:
-        _explain(open_archive(ctx), files, as_json=as_json)
+        _explain(open_archive(ctx, anywhere=True), files, as_json=as_json)
         return
     obj = ctx.ensure_object(dict)
     if not obj.get("config_path") and find_config() is None and not dry_run:
@@ -77,7 +76,7 @@ def add(ctx: click.Context, files: tuple[str, ...], dry_run: bool, as_json: bool
         Archive(default_config(Path.cwd())).check_index_folder()
         Path(CONFIG_NAME).write_text(render_default_config(), encoding="utf-8")
         click.echo(f"archive: no {CONFIG_NAME} found; wrote one in {Path.cwd()}", err=True)
-    archive = open_archive(ctx)
+    archive = open_archive(ctx, anywhere=dry_run)
     printed: list[dict[str, Any]] = []
 
     def on_page(outcome: PageOutcome) -> None:
@@ -89,13 +88,14 @@ def add(ctx: click.Context, files: tuple[str, ...], dry_run: bool, as_json: bool
             click.echo(outcome_text(outcome, dry_run=dry_run))
 
     show_bar = len(files) > 1 or recursive
-    with progress(len(files) if not recursive else 0, enabled=show_bar and not quiet and not as_json) as bar:
+    # Folders are walked by the library: their page count is not known here.
+    with progress(None if recursive else len(files), enabled=show_bar and not quiet and not as_json) as bar:
         report = archive.ingest(files, dry_run=dry_run, recursive=recursive, keep_going=keep_going,
                                 stdin=getattr(sys.stdin, "buffer", sys.stdin), progress=bar, on_page=on_page)
     for notice in report.notices:
-        click.echo(f"archive: {notice}", err=True)
+        click.echo(f"archive: {clean(notice)}", err=True)
     if as_json:
-        click.echo(json.dumps(printed[0] if len(printed) == 1 else printed, ensure_ascii=False, indent=1))
+        click.echo(dumps(printed[0] if len(printed) == 1 else printed, indent=1))
         return
     articles = sum(len(p.split.articles) for p in report.pages)
     if dry_run:
@@ -111,8 +111,8 @@ def _explain(archive: Archive, files: tuple[str, ...], *, as_json: bool) -> None
     stdin = getattr(sys.stdin, "buffer", sys.stdin)
     pages = [(name, archive.explain(name, stdin=stdin)) for name in files]
     if as_json:
-        click.echo(json.dumps([{"name": name, "units": [u.to_dict() for u in units]} for name, units in pages],
-                              ensure_ascii=False, indent=1))
+        click.echo(dumps([{"name": name, "units": [u.to_dict() for u in units]} for name, units in pages],
+                         indent=1))
         return
     click.echo("\n\n".join(explain_text(name, units) for name, units in pages))
 

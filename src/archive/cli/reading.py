@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
-import json
-from pathlib import Path
 from typing import Any
 
 import click
 
-from ..errors import ArchiveError, ArticleNotFound
+from ..errors import ArticleNotFound
 from ..export import FORMATS, export
-from ..text import clean
+from ..text import clean, dumps
 from .group import open_archive, searchable
+from .output import write_output
 from .render import page_text, print_result, record_text
 
 #: The facets a search can count.
@@ -68,7 +67,7 @@ def search(ctx: click.Context, query: tuple[str, ...], outlet: str | None, autho
     for note in archive.notices:
         click.echo(f"archive: {clean(note)}", err=True)
     if as_json:
-        click.echo(json.dumps(result.to_dict(), ensure_ascii=False, indent=1))
+        click.echo(dumps(result.to_dict(), indent=1))
         return
     print_result(result)
 
@@ -94,9 +93,8 @@ def facets(ctx: click.Context, query: tuple[str, ...], outlet: str | None, autho
     result = archive.search(" ".join(query), outlet=outlet, author=author, since=since, until=until, limit=1,
                             facets=names, snippets=False)
     if as_json:
-        click.echo(json.dumps({"query": result.query, "total": result.total,
-                               "facets": {f.name: dict(f.counts) for f in result.facets}}, ensure_ascii=False,
-                              indent=1))
+        click.echo(dumps({"query": result.query, "total": result.total,
+                               "facets": {f.name: dict(f.counts) for f in result.facets}}, indent=1))
         return
     click.echo(f"{result.total} article(s)")
     for facet in result.facets:
@@ -122,8 +120,8 @@ def list_articles(ctx: click.Context, outlet: str | None, author: str | None, si
     result = archive.search("", outlet=outlet, author=author, since=since, until=until,
                             needs_review=needs_review, limit=limit or 10_000, sort="newest", facets=())
     if as_json:
-        click.echo(json.dumps([{k: v for k, v in h.to_dict().items() if k not in ("snippet", "highlights", "score")}
-                               for h in result.hits], ensure_ascii=False, indent=1))
+        click.echo(dumps([{k: v for k, v in h.to_dict().items() if k not in ("snippet", "highlights", "score")}
+                               for h in result.hits], indent=1))
         return
     for hit in result.hits:
         click.echo(f"{hit.date or 'undated':<10}  {clean(hit.outlet) or '?':<24.24}  {clean(hit.title)}\n"
@@ -146,7 +144,7 @@ def similar(ctx: click.Context, article_id: str, limit: int, as_json: bool) -> N
     archive = searchable(ctx)
     hits = archive.similar(article_id, limit=limit)
     if as_json:
-        click.echo(json.dumps([h.to_dict() for h in hits], ensure_ascii=False, indent=1))
+        click.echo(dumps([h.to_dict() for h in hits], indent=1))
         return
     for n, hit in enumerate(hits, start=1):
         click.echo(f"{n}. {clean(hit.title)}\n   {clean(hit.outlet) or '?'} · {hit.date or 'undated'} · {hit.id}")
@@ -162,7 +160,8 @@ def similar(ctx: click.Context, article_id: str, limit: int, as_json: bool) -> N
 def show(ctx: click.Context, article_id: str, version: int | None, as_json: bool) -> None:
     """Show one article: metadata, the pages it was seen in, the fair-use note, the text.
 
-    A page id (pages/...) shows the page: its title, date, source line and articles.
+    A page id (pages/...) shows the page: its title, date, source line and articles
+    (--version too).
 
     \b
     Examples:
@@ -171,8 +170,9 @@ def show(ctx: click.Context, article_id: str, version: int | None, as_json: bool
     """
     archive = open_archive(ctx)
     if article_id.strip().strip("/").startswith(("pages/", "store/pages/")):
-        page = archive.page(article_id)
-        click.echo(json.dumps(page, ensure_ascii=False, indent=1) if as_json else page_text(page))
+        page = archive.page(article_id, version=version)
+        page["versions"] = len(archive.versions(page["id"]))
+        click.echo(dumps(page, indent=1) if as_json else page_text(page))
         return
     try:
         record = archive.record(article_id, version=version)
@@ -183,7 +183,7 @@ def show(ctx: click.Context, article_id: str, version: int | None, as_json: bool
     if as_json:
         data = record.to_dict()
         data["versions"] = versions
-        click.echo(json.dumps(data, ensure_ascii=False, indent=1))
+        click.echo(dumps(data, indent=1))
         return
     click.echo(record_text(record, versions))
 
@@ -192,14 +192,18 @@ def show(ctx: click.Context, article_id: str, version: int | None, as_json: bool
 @click.argument("query", nargs=-1)
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="jsonl", show_default=True,
               help="jsonl, csv, or for citation managers csl-json, bibtex, ris.")
-@click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), help="File to write (default: stdout).")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True, allow_dash=True),
+              help="File to write (default, or -: stdout); a link, pipe or device is written to, not replaced.")
 @click.option("--outlet", help="Only articles from this outlet.")
 @click.option("--author", help="Only articles by this author.")
 @click.option("--since", metavar="DATE", help="Only articles dated on or after DATE.")
 @click.option("--until", metavar="DATE", help="Only articles dated on or before DATE.")
+@click.option("--raw-csv", is_flag=True,
+              help="CSV cells as stored, for programs: without it a cell that starts with = + - @ TAB or CR "
+                   "gets a leading ' so that spreadsheets show it as text, never run it as a formula.")
 @click.pass_context
 def export_command(ctx: click.Context, query: tuple[str, ...], fmt: str, output: str | None, outlet: str | None,
-                   author: str | None, since: str | None, until: str | None) -> None:
+                   author: str | None, since: str | None, until: str | None, raw_csv: bool) -> None:
     """Export the articles a query selects (all by default) with metadata, sightings and store paths.
 
     \b
@@ -209,26 +213,12 @@ def export_command(ctx: click.Context, query: tuple[str, ...], fmt: str, output:
     """
     archive = searchable(ctx, store_required=True)
     records = archive.select(" ".join(query), outlet=outlet, author=author, since=since, until=until)
-    chunks = export(records, fmt, store_root=archive.config.store_path.name)
-    if output is None:
-        for chunk in chunks:
-            click.echo(chunk, nl=False)
-        for notice in archive.notices:  # articles left out because they are damaged
-            click.echo(f"archive: {clean(notice)}", err=True)
-        return
-    target = Path(output)
-    partial = target.with_name(f".{target.name}.partial")
-    try:
-        with partial.open("w", encoding="utf-8", newline="") as fh:
-            for chunk in chunks:
-                fh.write(chunk)
-        partial.replace(target)
-    except OSError as exc:
-        partial.unlink(missing_ok=True)
-        raise ArchiveError(f"{output}: cannot write ({exc.strerror or exc})", path=output) from None
-    for notice in archive.notices:
+    chunks = export(records, fmt, store_root=archive.config.store_path.name, raw_csv=raw_csv)
+    wrote = write_output(output, chunks)
+    for notice in archive.notices:  # articles left out because they are damaged
         click.echo(f"archive: {clean(notice)}", err=True)
-    click.echo(f"wrote {target}", err=True)
+    if wrote:
+        click.echo(f"wrote {clean(output)}", err=True)
 
 
 COMMANDS = (search, facets, list_articles, similar, show, export_command)

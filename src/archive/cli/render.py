@@ -18,12 +18,23 @@ def use_color() -> bool:
     return sys.stdout.isatty() and "NO_COLOR" not in os.environ
 
 
+def _unsized() -> Iterator[None]:
+    """An iterable of no known length: what a bar counts when the total is not known."""
+    yield from ()
+
+
 @contextmanager
-def progress(total: int, *, enabled: bool) -> Iterator[Any]:
+def progress(total: int | None, *, enabled: bool) -> Iterator[Any]:
+    """A progress bar on standard error when it is a terminal, yielding its ``update`` (else None).
+
+    ``total`` is the count to reach, which may be 0; None when it is not known beforehand
+    (the bar then counts without a percentage).
+    """
     if not enabled or not sys.stderr.isatty():
         yield None
         return
-    bar: Any = click.progressbar(length=total or None, label="working", file=sys.stderr)
+    bar: Any = (click.progressbar(_unsized(), label="working", file=sys.stderr, show_pos=True) if total is None
+                else click.progressbar(length=total, label="working", file=sys.stderr))
     with bar:
         yield bar.update
 
@@ -90,6 +101,8 @@ def page_text(page: dict[str, Any]) -> str:
     for label in ("id", "date", "date_text", "source_line", "name", "encoding"):
         if page.get(label):
             lines.append(f"{label + ':':<12} {clean(str(page[label]))}")
+    if page.get("version"):
+        lines.append(f"{'version:':<12} {page['version']} of {page.get('versions', page['version'])}")
     if page.get("fair_use_note"):
         lines.append(f"{'fair use:':<12} {clean(page['fair_use_note'])}")
     lines.append("articles:")

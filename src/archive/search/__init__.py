@@ -1,10 +1,11 @@
 """Search: the index interface, its one engine (Whoosh), query checking and results.
 
 ``SearchIndex`` (``index``) is what the archive asks of an engine;
-``WhooshIndex`` (``whoosh_engine``, with ``whoosh_schema``) is the engine, and
-the only importer of whoosh.  ``check_query`` (``query``) reads the query
-language; ``run_search`` and ``similar_articles`` (``results``) return hits
-and facets.  Search never reads the store: it is handed records and texts.
+``WhooshIndex`` (``whoosh_engine``, with ``whoosh_schema`` and
+``whoosh_budget``) is the engine, and the only importer of whoosh.
+``check_query`` (``query``) reads the query language; ``run_search`` and
+``similar_articles`` (``results``) return hits and facets; ``budget`` bounds
+what a query may cost.  Search never reads the store: it is handed records and texts.
 """
 
 from __future__ import annotations

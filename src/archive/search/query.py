@@ -14,6 +14,7 @@ import datetime as dt
 import re
 
 from ..errors import QueryError
+from .budget import check_budget
 
 #: Fields a query may name.
 QUERY_FIELDS = ("title", "body", "outlet", "author", "date", "year", "month", "page", "id")
@@ -25,8 +26,10 @@ def check_query(text: str) -> str:
     """Return the query, rewritten where archive's syntax differs from the parser's.
 
     Raises:
-        QueryError: unbalanced quotes or parentheses, an unknown field, a bad date.
+        QueryError: unbalanced quotes or parentheses, an unknown field, a bad date, a query over
+            budget (``budget``).
     """
+    text = check_budget(text)
     if text.count('"') % 2:
         at = text.rfind('"')
         raise QueryError(f"unbalanced quote in query {text!r} (the \" at character {at + 1} is never closed)",
@@ -47,7 +50,16 @@ def check_query(text: str) -> str:
         if name not in QUERY_FIELDS:
             raise QueryError(f"unknown field '{match.group(1)}:' in query {text!r} "
                              f"(fields: {', '.join(sorted(QUERY_FIELDS))})", query=text)
+    # Field names are read in any case ("Title:" is "title:"), as the message above promises.
+    text = _lower_fields(text)
     return _lower_patterns(_rewrite_minus(_rewrite_dates(text)))
+
+
+def _lower_fields(text: str) -> str:
+    out = []
+    for n, part in enumerate(re.split(r'("[^"]*")', text)):
+        out.append(part if n % 2 else _FIELD_RE.sub(lambda m: f"{m.group(1).lower()}:", part))
+    return "".join(out)
 
 
 def _lower_patterns(text: str) -> str:
@@ -75,8 +87,9 @@ def _rewrite_dates(text: str) -> str:
     def month(match: re.Match[str]) -> str:
         value = match.group(2)
         if value.startswith("["):
+            _check_range(value, text)
             return match.group(0)
-        if not _DATE_VALUE_RE.match(value):
+        if not valid_date(value):
             raise QueryError(f"bad date '{value}' in query {text!r} (use YYYY, YYYY-MM or YYYY-MM-DD, "
                              f"or date:[2016-10-01 TO 2016-10-31])", query=text)
         if len(value) == 4:
@@ -85,7 +98,42 @@ def _rewrite_dates(text: str) -> str:
             return f"month:{value}"
         return f"date:{value}"
 
+    for field, value in re.findall(r"\b(year|month):(\S+)", text):
+        if value != "undated" and not (valid_date(value) and len(value) == (4 if field == "year" else 7)):
+            raise QueryError(f"bad {field} '{value}' in query {text!r} (use "
+                             f"{'YYYY' if field == 'year' else 'YYYY-MM'}, or undated)", query=text)
     return re.sub(r"\b(date):(\[[^\]]*\]|\S+)", month, text)
+
+
+def _check_range(value: str, text: str) -> None:
+    """A date range's ends are dates, and the first is not after the last."""
+    ends = [e.strip() for e in re.split(r"\bTO\b", value.strip("[]"), maxsplit=1)] + [""]
+    for end in ends[:2]:
+        if end and not valid_date(end):
+            raise QueryError(f"bad date '{end}' in the range {value} of query {text!r} "
+                             f"(use YYYY, YYYY-MM or YYYY-MM-DD)", query=text)
+    check_order(ends[0], ends[1], text, what=f"the range {value}")
+
+
+def first_day(value: str) -> str:
+    """The first day a YYYY, YYYY-MM or YYYY-MM-DD value covers."""
+    return (value + "-01-01")[:10] if len(value) == 4 else (value + "-01")[:10]
+
+
+def last_day(value: str) -> str:
+    """The last day a YYYY, YYYY-MM or YYYY-MM-DD value covers."""
+    if len(value) == 4:
+        return f"{value}-12-31"
+    if len(value) == 7:
+        year, month = int(value[:4]), int(value[5:7])
+        return f"{value}-{calendar.monthrange(year, month)[1]:02d}"
+    return value
+
+
+def check_order(low: str | None, high: str | None, text: str, *, what: str) -> None:
+    """Raise ``QueryError`` when ``low`` starts after ``high`` ends: a range that can hold nothing."""
+    if low and high and first_day(low) > last_day(high):
+        raise QueryError(f"{what} is reversed: {low} is after {high} (swap them)", query=text)
 
 
 def valid_date(value: str) -> bool:

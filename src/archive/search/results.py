@@ -13,7 +13,7 @@ from collections.abc import Callable
 from ..errors import QueryError
 from ..models import Facet, Hit, SearchResult
 from .index import FACETS, HL_CLOSE, HL_OPEN, SearchIndex, SearchRequest
-from .query import check_query, valid_date
+from .query import check_order, check_query, valid_date
 
 
 def run_search(idx: SearchIndex, text: str, *, outlet: str | None = None, author: str | None = None,
@@ -28,10 +28,15 @@ def run_search(idx: SearchIndex, text: str, *, outlet: str | None = None, author
     for label, value in (("--since", since), ("--until", until)):
         if value and not valid_date(value):
             raise QueryError(f"bad date for {label}: {value!r} (use YYYY, YYYY-MM or YYYY-MM-DD)", query=text)
+    check_order(since, until, text, what=f"--since {since} --until {until}")
     request = SearchRequest(text=check_query(text), outlet=outlet, author=author, since=since, until=until,
                             needs_review=needs_review, limit=limit, page=page, sort=sort, facets=facets,
                             snippets=snippets)
     raw = idx.search(request, body_for=body_for)
+    if raw.total and page > 1 and (page - 1) * limit >= raw.total:
+        last = -(-raw.total // limit)
+        raise QueryError(f"--page {page} is past the end: {raw.total} hit(s) make {last} page(s) of {limit}",
+                         query=text)
     hits = []
     for item in raw.hits:
         snippet, marks = split_marks(item.snippet)

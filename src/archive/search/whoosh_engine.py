@@ -23,9 +23,11 @@ from whoosh.writing import LockError
 from ..errors import ArchiveError, QueryError, SearchIndexError
 from ..models import ArticleRecord, IndexState
 from . import whoosh_folder as folder
+from .budget import suggests
 from .index import HL_CLOSE, HL_OPEN, RawHit, RawResult, SearchIndex, SearchRequest
 from .query import date_bound
 from .results import excerpt
+from .whoosh_budget import check_expansion, search_page_within
 from .whoosh_schema import DEFAULT_FIELDS, FACET_FIELDS, SCHEMA_VERSION, document, make_schema
 
 MARKER = folder.MARKER
@@ -49,8 +51,6 @@ class WhooshIndex:
         self._schema: Any = None
         self._searcher: Any = None
         self._generation: int | None = None
-
-    # ------------------------------------------------------------ lifecycle
 
     def state(self) -> IndexState:
         """Whether the index can be used as it is: ok, missing, stale (another schema version) or broken."""
@@ -329,9 +329,10 @@ class WhooshIndex:
             sortedby = sorting.FieldFacet("date")
             reverse = True
         searcher = self._current_searcher()
-        results = searcher.search_page(q, max(request.page, 1), pagelen=max(request.limit, 1),
-                                       mask=mask, groupedby=groups or None, sortedby=sortedby,
-                                       reverse=reverse, terms=True)
+        check_expansion(q, searcher.reader())
+        results = search_page_within(searcher, q, max(request.page, 1), max(request.limit, 1), text=request.text,
+                                     mask=mask, groupedby=groups or None, sortedby=sortedby, reverse=reverse,
+                                     terms=True)
         facets = {}
         for name in request.facets:
             counts = results.results.groups(name)
@@ -353,7 +354,7 @@ class WhooshIndex:
             score = float(hit.score) if sortedby is None and isinstance(hit.score, (int, float)) else 0.0
             hits.append(RawHit(stored, score, snippet))
         corrected = None
-        if results.total == 0 and request.text.strip():
+        if results.total == 0 and suggests(request.text):
             corrected = self._correct(searcher, request.text)
         return RawResult(results.total, hits, facets, corrected)
 

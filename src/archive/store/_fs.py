@@ -7,23 +7,28 @@ import os
 import signal
 from pathlib import Path
 
-_FAULT: list[str] = []
+#: The armed fault point (step, count, action) and how often it was reached; empty: none is armed.
+_ARMED: list[tuple[str, int, str]] = []
+_REACHED: list[str] = []
+
+
+def arm_fault(spec: str) -> None:
+    """Arm a failure-injection point, "STEP[:N[:stop]]": the process is killed (SIGKILL) the N-th time
+    it reaches STEP, or stopped there (SIGSTOP, until SIGCONT) with ":stop".  Only the crash tests call
+    this (through tests/faults/sitecustomize.py); the program itself reads no environment variable for
+    it, so an installed archive cannot be made to kill itself."""
+    name, _, rest = spec.partition(":")
+    count, _, action = rest.partition(":")
+    _ARMED[:] = [(name, int(count or 1), action)]
 
 
 def fault(step: str) -> None:
-    """A failure-injection point: with ARCHIVE_FAULT=STEP[:N] the process is killed (SIGKILL)
-    the N-th time it reaches STEP; with ARCHIVE_FAULT=STEP:N:stop it stops there (SIGSTOP) until
-    it is sent SIGCONT.  The crash tests use it; nothing else sets the variable."""
-    spec = os.environ.get("ARCHIVE_FAULT")
-    if not spec:
+    """A failure-injection point: nothing happens unless the tests armed it (``arm_fault``)."""
+    if not _ARMED or _ARMED[0][0] != step:
         return
-    name, _, rest = spec.partition(":")
-    count, _, action = rest.partition(":")
-    if name != step:
-        return
-    _FAULT.append(step)
-    if len(_FAULT) == int(count or 1):
-        os.kill(os.getpid(), signal.SIGSTOP if action == "stop" else signal.SIGKILL)
+    _REACHED.append(step)
+    if len(_REACHED) == _ARMED[0][1]:
+        os.kill(os.getpid(), signal.SIGSTOP if _ARMED[0][2] == "stop" else signal.SIGKILL)
 
 
 def digest_bytes(data: bytes) -> str:

@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import StoreCorrupt, StoreError
-from ..text import now
+from ..text import now, one_line
 from . import _fs
 from ._fs import digest_bytes, fault
 from .ocfl import DIGEST, INVENTORY_TYPE, OBJECT_SPEC, head_of, inventory_bytes
@@ -79,8 +79,8 @@ def settle(folder: Path, staging: Path) -> int:
 
 
 def version_block(state: State, message: str, user: dict[str, str]) -> dict[str, Any]:
-    """An inventory's entry for one version."""
-    return {"created": now(precise=True), "message": message, "state": state, "user": user}
+    """An inventory's entry for one version (its message on one line, as every stored text is)."""
+    return {"created": now(precise=True), "message": one_line(message), "state": state, "user": user}
 
 
 def write_new(staging: Path, final: Path, files: dict[str, bytes], *, inventory_id: str, message: str,

@@ -10,6 +10,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 WIDTH, HEIGHT, LABEL = 640, 90, 14
+#: A bar is never wider than this, however few the months.
+MAX_BAR = 28.0
 
 
 @dataclass(frozen=True)
@@ -59,6 +61,7 @@ def month_chart(counts: tuple[tuple[str, int], ...], url_for: Callable[[str], st
         if not count:
             continue
         height = max(2.0, (HEIGHT - LABEL) * count / most)
-        bars.append(Bar(month, count, round(n * step + gap / 2, 2), round(HEIGHT - LABEL - height, 2),
-                        round(max(step - gap, 1.0), 2), round(height, 2), url_for(month)))
+        width = min(max(step - gap, 1.0), MAX_BAR)
+        bars.append(Bar(month, count, round(n * step + (step - width) / 2, 2), round(HEIGHT - LABEL - height, 2),
+                        round(width, 2), round(height, 2), url_for(month)))
     return Chart(tuple(bars), WIDTH, HEIGHT, months[0], months[-1], most)

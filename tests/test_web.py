@@ -215,3 +215,22 @@ def test_month_chart_bars_narrow_to_their_month(client):
     bar = re.search(r'<svg.*?<a href="([^"]+)"><rect', html, re.S).group(1)
     narrowed = client.get(unescape(bar)).text
     assert "since: 2016-10" in text_of(narrowed) and "until: 2016-10" in text_of(narrowed)
+
+
+def test_a_bug_is_one_line_never_a_traceback(filled, monkeypatch):
+    client = TestClient(create_app(filled.config))
+
+    def broken(self):
+        raise RuntimeError("boom\nsecond line")
+
+    monkeypatch.setattr("archive.web.site.Site.archive", broken)
+    for url in ("/", f"/{SUN}", "/api/search"):
+        answer = client.get(url)
+        assert answer.status_code == 500 and "Traceback" not in answer.text
+        assert "internal error: RuntimeError" in answer.text
+    assert "default-src" in client.get("/").headers["content-security-policy"]
+
+
+def test_only_a_corrections_own_message_is_shown(client):
+    assert "corrected: version 2" in client.get(f"/{SUN}", params={"saved": "corrected: version 2"}).text
+    assert "Call this number" not in client.get(f"/{SUN}", params={"saved": "Call this number"}).text

@@ -52,6 +52,32 @@ class SecurityHeaders:
         await self.app(scope, receive, send_with_headers)
 
 
+class Guard:
+    """The last guard: a bug becomes a one-line error page and one log line, never a traceback."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        started = False
+
+        async def tracking(message: Message) -> None:
+            nonlocal started
+            started = started or message["type"] == "http.response.start"
+            await send(message)
+
+        try:
+            await self.app(scope, receive, tracking)
+        except Exception as exc:
+            response = await _error(Request(scope), exc)
+            if started:  # too late for a page: the answer is cut short, and the log says why
+                return
+            await response(scope, receive, send)
+
+
 def _status(exc: Exception) -> int:
     if isinstance(exc, ArticleNotFound | VersionNotFound):
         return 404
@@ -71,7 +97,8 @@ async def _error(request: Request, exc: Exception) -> Response:
     elif isinstance(exc, ArchiveError | editing.Refused):
         status, message = _status(exc), str(exc)
     else:  # a bug: one line for the user and the log, never a traceback
-        log.error("internal error on %s: %s: %s", request.url.path, type(exc).__name__, exc)
+        log.error("archive: internal error on %s: %s: %s", request.url.path, type(exc).__name__,
+                  " ".join(str(exc).split()))
         status, message = 500, f"internal error: {type(exc).__name__} (a bug; the server log has the line)"
     if request.url.path.startswith("/api/"):
         return JSONResponse({"error": message}, status_code=status)
@@ -106,11 +133,10 @@ def create_app(config: Config, *, allow_edits: bool = False, hosts: list[str] | 
         hosts: the Host names to answer (None: any); a server on 127.0.0.1 answers only its own
             names, so a page elsewhere cannot reach it through a name that points there.
     """
-    middleware = [Middleware(SecurityHeaders)]
+    middleware = [Middleware(SecurityHeaders), Middleware(Guard)]
     if hosts is not None:
         middleware.append(Middleware(TrustedHostMiddleware, allowed_hosts=hosts))
     app = Starlette(routes=routes(), middleware=middleware,
-                    exception_handlers={Exception: _error, HTTPException: _error, ArchiveError: _error,
-                                        editing.Refused: _error})
+                    exception_handlers={HTTPException: _error, ArchiveError: _error, editing.Refused: _error})
     app.state.site = Site(config, allow_edits=allow_edits)
     return app

@@ -8,6 +8,7 @@ Each calls the library as the matching command does (``archive search``,
 from __future__ import annotations
 
 import math
+import re
 from typing import Any
 
 from starlette.requests import Request
@@ -26,6 +27,9 @@ EXPORT_TYPES = {"jsonl": ("application/x-ndjson", "jsonl"), "csv": ("text/csv", 
                 "csl-json": ("application/vnd.citationstyles.csl+json", "json"),
                 "bibtex": ("application/x-bibtex", "bib"), "ris": ("application/x-research-info-systems", "ris")}
 REVIEW_PAGE = 50
+#: What a correction's redirect may say on the article page (nothing else in the address is shown).
+SAVED = re.compile(r"^(corrected|withdrawn): version \d+( \(the search index will catch up\))?$"
+                   r"|^(unchanged|already withdrawn)$")
 
 
 def site_of(request: Request) -> Site:
@@ -82,7 +86,7 @@ def article_page(request: Request) -> Response:
     history = archive.history(record.id)
     return site.page(request, "article.html", {
         "record": record, "history": history, "newest": history[-1].number if history else record.version,
-        "saved": request.query_params.get("saved", "")[:200]})
+        "saved": saved if SAVED.match(saved := request.query_params.get("saved", "")) else ""})
 
 
 def diff_page(request: Request) -> Response:

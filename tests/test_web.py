@@ -80,6 +80,9 @@ def test_sort_and_pages_of_results(filled):
     assert "3–4 of 4" in text_of(second) and "sort=oldest" in following
     newest = re.findall(r"· (\d{4}-\d{2}-\d{2})</div>", client.get("/", params={"sort": "newest"}).text)
     assert newest == sorted(newest, reverse=True)
+    # With no words of the user's, a facet alone lists newest first.
+    listed = re.findall(r"· (\d{4}-\d{2}-\d{2})</div>", client.get("/", params={"page": PAGE}).text)
+    assert listed == sorted(listed, reverse=True) and len(listed) == 2
 
 
 @pytest.mark.parametrize("params", [{"q": '"safe passage'}, {"q": "(Mosul"}, {"q": "colour:red"},

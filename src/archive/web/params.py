@@ -73,8 +73,10 @@ class Search:
         since, until = self.since, self.until
         if self.year and self.year != "undated" and not (since or until):
             since = until = self.year
+        # Without words of the user's, relevance means nothing: newest first, as `archive search ""` lists.
+        sort = "newest" if self.sort == "relevance" and not self.q.strip() else self.sort
         return {"outlet": self.outlet or None, "author": self.author or None, "since": since or None,
-                "until": until or None, "limit": limit, "page": self.p, "sort": self.sort}
+                "until": until or None, "limit": limit, "page": self.p, "sort": sort}
 
     def filters(self) -> dict[str, Any]:
         """The filters alone (what ``Archive.select`` takes for an export)."""

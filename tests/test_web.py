@@ -238,3 +238,16 @@ def test_a_bug_is_one_line_never_a_traceback(filled, monkeypatch):
 def test_only_a_corrections_own_message_is_shown(client):
     assert "corrected: version 2" in client.get(f"/{SUN}", params={"saved": "corrected: version 2"}).text
     assert "Call this number" not in client.get(f"/{SUN}", params={"saved": "Call this number"}).text
+
+
+def test_loopback_names_and_the_month_axis():
+    from archive.web.chart import month_chart, month_range
+    from archive.web.server import hosts_for
+
+    assert "localhost" in hosts_for("127.0.0.1") and "localhost" in hosts_for("::1")
+    assert hosts_for("0.0.0.0") is None and hosts_for("192.168.1.5") is None
+    assert month_range("2016-11", "2017-02") == ["2016-11", "2016-12", "2017-01", "2017-02"]
+    chart = month_chart((("2016-11", 4), ("2017-02", 2), ("undated", 9)), lambda m: f"/?since={m}")
+    assert [b.month for b in chart.bars] == ["2016-11", "2017-02"]  # the months between are gaps
+    assert chart.bars[1].x > 3 * chart.bars[0].x and chart.most == 4
+    assert month_chart((("undated", 3),), str) is None

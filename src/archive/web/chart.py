@@ -47,7 +47,7 @@ def month_range(first: str, last: str) -> list[str]:
 
 
 def month_chart(counts: tuple[tuple[str, int], ...], url_for: Callable[[str], str]) -> Chart | None:
-    """The chart of ``counts`` (month -> hits, as the month facet gives them); None with fewer than two months."""
+    """The chart of ``counts`` (month -> hits, as the month facet gives them); None when no hit is dated."""
     dated = {m: n for m, n in counts if len(m) == 7 and m[:4].isdigit() and m[5:7].isdigit()}
     if not dated:
         return None

@@ -48,7 +48,7 @@ def figures(rows: list[dict], predicted: int, extra: int) -> dict[str, float]:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--generated", type=int, default=300, help="invented pages added to the training set")
+    parser.add_argument("--generated", type=int, default=600, help="invented pages added to the training set")
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--procs", type=int, default=2)
     args = parser.parse_args()

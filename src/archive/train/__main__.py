@@ -18,7 +18,7 @@ from .corpus import SHARED_CORPUS, TRAINING_CORPORA, generated, load_dir
 from .trainer import prepare, train_models
 
 #: Invented pages added to the labelled ones, and the generator's seed: chosen by bench/split_cv.py.
-GENERATED_PAGES = 300
+GENERATED_PAGES = 600
 SEED = 1
 
 

@@ -236,10 +236,14 @@ def _header_and_trailer(units: Sequence[Unit], s: _Stream, a: dict[str, Any], k:
         t = words(texts[u])
         if not t or len(t) > 40:
             return False
-        if raw and ((contains(raw, t) and len(t) <= len(raw) + 2) or contains(t, raw)):
+        # the unit is (most of) the quoted byline: a line that only mentions it ("filed under Outlet") is not
+        if raw and ((contains(raw, t) and len(t) <= len(raw) + 2)
+                    or (contains(t, raw) and len(t) - len(raw) <= max(2, len(raw)))):
             return True
         hit = sum(len(x) for x in wanted if contains(t, x))
-        return hit > 0 and hit >= 0.5 * len(t)
+        # "by Name, staff writer": a name right after "by" is a byline whatever follows it
+        by_name = t[0] == "by" and any(t[1:1 + len(x)] == x for x in wanted)
+        return hit > 0 and (hit >= 0.5 * len(t) or by_name)
 
     def is_date(u: int) -> bool:
         found = find_date(texts[u]) if date else None
@@ -248,7 +252,9 @@ def _header_and_trailer(units: Sequence[Unit], s: _Stream, a: dict[str, Any], k:
     def take(u: int) -> bool:
         if roles[u] != "noise":
             return False
-        if is_byline(u):
+        # a line that is only the article's date is a date line, even where the truth's byline quotes it
+        named = any(contains(words(texts[u]), x) for x in wanted)
+        if is_byline(u) and (named or not is_date(u)):
             roles[u], article[u] = "byline", k
             return True
         # the page's own date line is furniture, even right above the first headline

@@ -27,7 +27,7 @@ from .align import Alignment, align, names, words
 from .corpus import LabelledPage
 
 #: CRFsuite's L-BFGS with elastic-net regularisation; c1 and c2 chosen by bench/split_cv.py.
-SEGMENT_PARAMS = {"c1": 0.05, "c2": 0.01, "max_iterations": 150, "feature.possible_transitions": True}
+SEGMENT_PARAMS = {"c1": 0.2, "c2": 0.1, "max_iterations": 150, "feature.possible_transitions": True}
 FIELD_PARAMS = {"c1": 0.1, "c2": 0.01, "max_iterations": 150, "feature.possible_transitions": True}
 #: At most this many pages of one real site: a site with many pages would teach its own layout as the rule.
 PAGES_PER_SITE = 3

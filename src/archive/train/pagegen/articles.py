@@ -139,6 +139,9 @@ def fill(rng: random.Random, template: str) -> str:
     return fill_cases(rng, template)[0]
 
 
+#: Share of headlines of two clauses ("Council delays dam vote as residents protest seawall"): real
+#: headlines run to twenty words and more.
+LONG_HEADLINE_SHARE = 0.25
 SENTENCES = {"en": SENTENCES_EN, "fr": SENTENCES_FR, "es": SENTENCES_ES, "de": SENTENCES_DE}
 HEADLINES = {"en": HEADLINES_EN, "fr": HEADLINES_FR, "es": HEADLINES_ES, "de": HEADLINES_DE}
 
@@ -208,6 +211,10 @@ def make_article(rng: random.Random, *, lang: str = "en", date: dt.date,
                  paragraphs: tuple[int, int] = (1, 6)) -> ArticleSpec:
     """Compose one invented article dated ``date``."""
     headline, headline_sc = fill_cases(rng, rng.choice(HEADLINES[lang]))
+    if lang == "en" and rng.random() < LONG_HEADLINE_SHARE:
+        more, more_sc = fill_cases(rng, rng.choice(HEADLINES_EN))
+        join = rng.choice((", ", ": ", " as ", " — ", "; "))
+        headline, headline_sc = headline + join + more, headline_sc + join + more_sc[:1].lower() + more_sc[1:]
     if lang != "en":
         headline_sc = headline
     deck = fill(rng, rng.choice(DECKS_EN)) if lang == "en" and rng.random() < 0.5 else None

@@ -15,6 +15,7 @@ from .printers import (
     date_block,
     date_seg,
     fair_use_block,
+    headline_text,
     page_title_block,
     posted_block,
     source_line_block,
@@ -241,7 +242,7 @@ def html_aggregator(b: Builder, items: list[int]) -> Tree:
         o = S(spec.outlet, "byline", "a")
         b.give(i, "outlet", spec.outlet, o)
         by = Block([b.line("byline", i, *segs, o, S(":", "byline"), wrap="cite")], "byline", tag="div")
-        head = S(spec.headline, "title", "a")
+        head = S(headline_text(b, i), "title", "a")
         b.items[i].title.append(head)
         line = b.line("title", i, head, S(" — "), S(spec.summary + " …", "body"))
         line.segs[0].inline = "a"

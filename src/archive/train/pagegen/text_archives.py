@@ -12,6 +12,7 @@ from .printers import (
     body_blocks,
     date_block,
     date_seg,
+    headline_text,
     nav_blocks,
     noise_block,
     page_title_block,
@@ -122,7 +123,7 @@ def blogger_label(b: Builder, items: list[int]) -> Tree:
         out.append(date_block(b, i, "weekday"))
         src = S(spec.outlet, "byline")
         b.give(i, "outlet", spec.outlet, src)
-        head = S(spec.headline, "title")
+        head = S(headline_text(b, i), "title")
         b.items[i].title.append(head)
         out.append(Block([b.line("title", i, src, S(': "'), head, S('"'))], "title"))
         body = body_blocks(b, i, r.choice(("summary", "full")), noise=False)

@@ -19,7 +19,15 @@ from .families import (
     site_header,
 )
 from .model import Block, Builder, Line, S, Seg
-from .printers import body_blocks, noise_block, page_title_block, posted_block, title_block, trailer_block
+from .printers import (
+    body_blocks,
+    headline_text,
+    noise_block,
+    page_title_block,
+    posted_block,
+    title_block,
+    trailer_block,
+)
 from .vocab import CATEGORIES, OUTLETS_EN, RELATIVE_AGES, SITE_NAMES
 
 family = Registry()
@@ -78,7 +86,7 @@ def aggregator_oneline(b: Builder, items: list[int]) -> Tree:
         if spec.authors:
             b.give(i, "author", "; ".join(spec.authors), by)
         b.give(i, "outlet", spec.outlet, by)
-        head = S(spec.headline, "title")
+        head = S(headline_text(b, i), "title")
         b.items[i].title.append(head)
         text = (spec.standfirst + dash if b.chance(0.3) else "") + spec.summary + " …"
         lines += [b.line("byline", i, by), b.line("title", i, head, S(dash), S(text, "body"))]
@@ -146,7 +154,7 @@ def date_grouped(b: Builder, items: list[int]) -> Tree:
             out.append(Block([b.line("date", None, heads[spec.date])], "date"))
             last = spec.date
         b.give(i, "date", spec.date.isoformat(), heads[spec.date])
-        head = S(spec.headline, "title")
+        head = S(headline_text(b, i), "title")
         b.items[i].title.append(head)
         out.append(Block([b.line("title", i, head, S(sep), S(spec.teaser, "body"))], "body"))
     return out

@@ -110,6 +110,19 @@ def test_errors_are_one_line_and_write_nothing(run, archive_dir):
     run("search", code=2)
 
 
+def test_usage_errors_are_one_line_with_exit_2(run, archive_dir):
+    cases = {("search",): "archive: error: archive search: Missing argument 'QUERY...'",
+             ("list", "--bogus"): "archive: error: archive list: No such option '--bogus'",
+             ("frob",): "archive: error: archive: No such command 'frob'",
+             ("edit", "x", "--title", "T"): "archive: error: archive edit: Missing option '--reason'"}
+    for args, first in cases.items():
+        err = run(*args, code=2).stderr
+        assert err.startswith(first) and err.count("\n") == 1, err
+        assert "Usage:" not in err and "Traceback" not in err
+    assert run("--version").stdout.startswith("archive ")
+    assert run("search", "--help").stdout.startswith("Usage: archive search")
+
+
 def test_broken_config_is_one_line(run, archive_dir):
     (archive_dir / "archive.toml").write_text('[store]\npath = 3\n')
     err = run("list", code=1).stderr

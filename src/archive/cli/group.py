@@ -39,8 +39,25 @@ class ArchiveCLI(click.Group):
     """The click group that turns errors into one line and an exit code, once."""
 
     def main(self, *args: Any, **kwargs: Any) -> Any:
+        """Run the command line; a usage error is one line too (`archive: error: ...`, exit 2), not click's
+        three-line usage block."""
         safe_streams()
-        return super().main(*args, **kwargs)
+        kwargs.pop("standalone_mode", None)
+        kwargs["prog_name"] = "archive"  # also under `python -m archive` and a test runner
+        try:
+            code = super().main(*args, standalone_mode=False, **kwargs)  # type: ignore[call-overload]
+        except click.UsageError as exc:
+            where = exc.ctx.command_path if exc.ctx is not None else "archive"
+            click.echo(f"archive: error: {where}: {clean(exc.format_message()).rstrip('.')} "
+                       f"(`{where} --help` shows the usage)", err=True)
+            sys.exit(exc.exit_code)
+        except click.ClickException as exc:
+            click.echo(f"archive: error: {clean(exc.format_message())}", err=True)
+            sys.exit(exc.exit_code)
+        except click.exceptions.Abort:
+            click.echo("archive: interrupted", err=True)
+            sys.exit(130)
+        sys.exit(code if isinstance(code, int) else EXIT_OK)
 
     def invoke(self, ctx: click.Context) -> Any:
         try:

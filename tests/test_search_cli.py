@@ -12,6 +12,7 @@ from click.testing import CliRunner
 from archive.cli import cli
 from archive.config import render_default_config
 from conftest import MOSUL, PAGES
+from pagewriter import simple_page
 
 
 @pytest.fixture(scope="module")
@@ -170,3 +171,17 @@ def test_bibtex_and_ris_parse_back(run):
     assert len(records) == 4
     assert {r["type_of_reference"] for r in records} == {"NEWS"}
     assert any(r.get("authors") == ["Lockett, Jon"] for r in records)
+
+
+def test_cut_facet_lists_say_how_many_more(cli_run, archive_dir):
+    for seed in range(6):
+        (archive_dir / f"p{seed}.txt").write_text(simple_page(seed, articles=4))
+    cli_run("add", *(str(archive_dir / f"p{seed}.txt") for seed in range(6)))
+    months = json.loads(cli_run("facets", "--facet", "month", "--json").stdout)["facets"]["month"]
+    assert len(months) > 3
+    shown = cli_run("facets", "--facet", "month", "--limit", "3").stdout.splitlines()
+    assert shown[-1] == f"  +{len(months) - 3} more (--limit {len(months)} lists them all)"
+    authors = json.loads(cli_run("facets", "officials", "--facet", "author", "--json").stdout)["facets"]["author"]
+    assert len(authors) > 10
+    line = next(x for x in cli_run("search", "officials").stdout.splitlines() if x.startswith("author: "))
+    assert line.endswith(f", +{len(authors) - 10} more (`archive facets` lists them)")

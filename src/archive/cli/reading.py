@@ -99,8 +99,11 @@ def facets(ctx: click.Context, query: tuple[str, ...], outlet: str | None, autho
     click.echo(f"{result.total} article(s)")
     for facet in result.facets:
         click.echo(f"{facet.name}:")
-        for name, count in facet.counts[:limit or 20]:
+        shown = limit or 20
+        for name, count in facet.counts[:shown]:
             click.echo(f"  {count:>6}  {clean(name)}")
+        if len(facet.counts) > shown:
+            click.echo(f"  +{len(facet.counts) - shown} more (--limit {len(facet.counts)} lists them all)")
 
 
 @click.command(name="list")

@@ -13,6 +13,8 @@ import click
 from ..models import ArticleRecord, ExplainedUnit, PageOutcome, SearchResult
 from ..text import clean
 
+#: Values of each facet shown under search hits; `archive facets` lists them all.
+FACET_VALUES = 10
 
 def use_color() -> bool:
     return sys.stdout.isatty() and "NO_COLOR" not in os.environ
@@ -68,8 +70,10 @@ def print_result(result: SearchResult, *, snippets: bool = True) -> None:
         click.echo(f"\n{len(result.hits)} of {result.total} article(s)")
     for facet in result.facets:
         if facet.counts:
-            counts = ", ".join(f"{clean(name)} {count}" for name, count in facet.counts[:10])
-            click.echo(f"{facet.name}: {counts}")
+            counts = ", ".join(f"{clean(name)} {count}" for name, count in facet.counts[:FACET_VALUES])
+            more = len(facet.counts) - FACET_VALUES
+            tail = f", +{more} more (`archive facets` lists them)" if more > 0 else ""
+            click.echo(f"{facet.name}: {counts}{tail}")
 
 
 def record_text(record: ArticleRecord, versions: int) -> str:

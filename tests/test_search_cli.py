@@ -185,3 +185,23 @@ def test_cut_facet_lists_say_how_many_more(cli_run, archive_dir):
     assert len(authors) > 10
     line = next(x for x in cli_run("search", "officials").stdout.splitlines() if x.startswith("author: "))
     assert line.endswith(f", +{len(authors) - 10} more (`archive facets` lists them)")
+
+
+def test_an_export_that_selects_nothing_writes_nothing_and_says_so(cli_run, archive_dir):
+    cli_run("add", str(MOSUL))
+    target = archive_dir / "out.csv"
+    err = cli_run("export", "zzzunmatched", "--format", "csv", "-o", str(target), code=1).stderr
+    assert err == "archive: error: no article matches the query and filters: nothing written\n"
+    assert not target.exists()
+    assert cli_run("export", "Mosul", "--format", "csv", "-o", str(target)).stderr.startswith(f"wrote {target} (")
+
+
+def test_the_review_queue_in_json_says_why(cli_run, archive_dir):
+    for seed in range(3):
+        (archive_dir / f"p{seed}.txt").write_text(simple_page(seed, articles=4))
+    cli_run("add", *(str(archive_dir / f"p{seed}.txt") for seed in range(3)))
+    queue = json.loads(cli_run("list", "--needs-review", "--json").stdout)
+    assert queue, "these pages give articles the splitter is unsure of"
+    for row in queue:
+        assert row["review_reasons"] == json.loads(cli_run("show", row["id"], "--json").stdout)["review_reasons"]
+        assert row["review_reasons"]

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import itertools
+from collections.abc import Iterator
 from typing import Any
 
 import click
 
-from ..errors import ArticleNotFound
+from ..errors import ArchiveError, ArticleNotFound
 from ..export import FORMATS, export
+from ..models import ArticleRecord
 from ..text import clean, dumps
 from .group import open_archive, searchable
 from .output import write_output
@@ -123,8 +126,12 @@ def list_articles(ctx: click.Context, outlet: str | None, author: str | None, si
     result = archive.search("", outlet=outlet, author=author, since=since, until=until,
                             needs_review=needs_review, limit=limit or 10_000, sort="newest", facets=())
     if as_json:
-        click.echo(dumps([{k: v for k, v in h.to_dict().items() if k not in ("snippet", "highlights", "score")}
-                               for h in result.hits], indent=1))
+        rows = [{k: v for k, v in h.to_dict().items() if k not in ("snippet", "highlights", "score")}
+                for h in result.hits]
+        if needs_review:  # the review queue says why each article is in it (read from the store)
+            for row in rows:
+                row["review_reasons"] = list(archive.record(row["id"]).review_reasons)
+        click.echo(dumps(rows, indent=1))
         return
     for hit in result.hits:
         click.echo(f"{hit.date or 'undated':<10}  {clean(hit.outlet) or '?':<24.24}  {clean(hit.title)}\n"
@@ -215,13 +222,23 @@ def export_command(ctx: click.Context, query: tuple[str, ...], fmt: str, output:
       archive export --format bibtex --outlet "RT News" > rt.bib
     """
     archive = searchable(ctx, store_required=True)
-    records = archive.select(" ".join(query), outlet=outlet, author=author, since=since, until=until)
-    chunks = export(records, fmt, store_root=archive.config.store_path.name, raw_csv=raw_csv)
+    selected = archive.select(" ".join(query), outlet=outlet, author=author, since=since, until=until)
+    first = next(selected, None)
+    if first is None:  # an empty file would look like an export that worked
+        raise ArchiveError("no article matches the query and filters: nothing written")
+    count = [0]
+
+    def counted() -> Iterator[ArticleRecord]:
+        for record in itertools.chain([first], selected):
+            count[0] += 1
+            yield record
+
+    chunks = export(counted(), fmt, store_root=archive.config.store_path.name, raw_csv=raw_csv)
     wrote = write_output(output, chunks)
     for notice in archive.notices:  # articles left out because they are damaged
         click.echo(f"archive: {clean(notice)}", err=True)
     if wrote:
-        click.echo(f"wrote {clean(output)}", err=True)
+        click.echo(f"wrote {clean(output)} ({count[0]} article(s))", err=True)
 
 
 COMMANDS = (search, facets, list_articles, similar, show, export_command)

@@ -78,7 +78,8 @@ def test_sort_and_pages_of_results(filled):
     following = next(link for link in links(first) if "p=2" in link)
     second = client.get(following).text
     assert "3–4 of 4" in text_of(second) and "sort=oldest" in following
-    assert "3–4 of 4" in text_of(client.get("/", params={"p": "99"}).text)  # past the end: the last page
+    past = client.get("/", params={"p": "99"})  # past the end: said, not an empty page
+    assert past.status_code == 400 and "is past the end" in text_of(past.text)
     newest = re.findall(r"· (\d{4}-\d{2}-\d{2})</div>", client.get("/", params={"sort": "newest"}).text)
     assert newest == sorted(newest, reverse=True)
     # With no words of the user's, a facet alone lists newest first.

@@ -54,7 +54,8 @@ def test_a_correction_is_a_new_version_as_archive_edit_makes_it(filled, cli_run,
 def test_a_bad_correction_is_said_on_the_form(filled):
     client = TestClient(create_app(filled.config, allow_edits=True))
     csrf = token(client, f"/edit/{SUN}")
-    for data, said in (({"date": "last week", "reason": "r"}, "bad date"), ({"author": "X", "reason": " "}, "reason"),
+    for data, said in (({"date": "last week", "reason": "r"}, "is not a real day"),
+                       ({"author": "X", "reason": " "}, "reason"),
                        ({"author": "Jon Lockett", "reason": "r"}, "nothing to change")):
         answer = client.post(f"/edit/{SUN}", data={"csrf": csrf, **data})
         assert answer.status_code == 400 and said in answer.text

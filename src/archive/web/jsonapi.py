@@ -62,7 +62,9 @@ def api_article(request: Request) -> JSONResponse:
     archive = site.archive()
     object_id = request.path_params["object_id"]
     if object_id.startswith("pages/"):
-        return JSONResponse(archive.page(object_id))
+        page = archive.page(object_id, version=int_param(request, "version"))
+        page["versions"] = len(archive.versions(page["id"]))
+        return JSONResponse(page)
     record = read_article(archive, object_id, version=int_param(request, "version"))
     data = record.to_dict()
     data["versions"] = len(archive.versions(record.id))

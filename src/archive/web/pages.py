@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import replace
 from typing import Any
 
 from starlette.requests import Request
@@ -72,7 +71,6 @@ def search_page(request: Request) -> Response:
     facets = {f.name: f.counts for f in result.facets}
     chart = month_chart(facets.pop("month", ()), lambda m: search.with_facet("month", m))
     pages = max(1, math.ceil(result.total / limit))
-    search = replace(search, p=min(search.p, pages))  # past the last page, the engine gives the last
     return site.page(request, "search.html", {
         "search": search, "result": result, "facets": facets, "chart": chart, "pages": pages,
         "error": None, "formats": FORMATS, "notices": archive.notices,

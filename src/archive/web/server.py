@@ -59,3 +59,5 @@ def serve(config: Config, *, host: str = "127.0.0.1", port: int = 8000, allow_ed
     if ready is not None:
         ready(f"http://{shown}:{bound}/")
     server.run(sockets=[sock])
+    # Only a signal stops the server; whether uvicorn passed it on or not, the command ends as Ctrl-C ends any.
+    raise KeyboardInterrupt

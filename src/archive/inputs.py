@@ -45,6 +45,7 @@ def iter_inputs(paths: Iterable[str], *, recursive: bool = False,
 def _walk(top: str, skipped: list[str] | None) -> Iterator[str]:
     root = Path(os.path.realpath(top))
     seen: set[tuple[int, int]] = set()
+    others: list[str] = []
     for dirpath, dirs, files in os.walk(top, followlinks=True):
         st = os.stat(dirpath)
         if (st.st_dev, st.st_ino) in seen:
@@ -57,11 +58,17 @@ def _walk(top: str, skipped: list[str] | None) -> Iterator[str]:
                 kept.append(entry)
         dirs[:] = kept
         for file in sorted(files):
-            if file.startswith(".") or not file.lower().endswith(PAGE_SUFFIXES):
+            if file.startswith("."):
                 continue
             full = os.path.join(dirpath, file)
-            if _inside(full, root, skipped):
+            if not file.lower().endswith(PAGE_SUFFIXES):
+                others.append(os.path.relpath(full, top))
+            elif _inside(full, root, skipped):
                 yield full
+    if others and skipped is not None:
+        shown = ", ".join(others[:3]) + (f" and {len(others) - 3} more" if len(others) > 3 else "")
+        skipped.append(f"{top}: skipped {len(others)} file(s) not named as pages "
+                       f"({', '.join(PAGE_SUFFIXES)}): {shown}")
 
 
 def _inside(path: str, root: Path, skipped: list[str] | None) -> bool:

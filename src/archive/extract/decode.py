@@ -8,6 +8,7 @@ are refused with a ``DecodeError`` saying what they are.
 from __future__ import annotations
 
 import codecs
+import json
 import re
 
 from bs4 import UnicodeDammit
@@ -27,6 +28,16 @@ from .patterns import (
 )
 
 
+def _is_json(raw: bytes) -> bool:
+    """A whole JSON object or array (saved search results, an export, notes): data, not a page."""
+    if raw.lstrip(b"\xef\xbb\xbf \t\r\n")[:1] not in (b"{", b"["):
+        return False
+    try:
+        return isinstance(json.loads(raw), (dict, list))
+    except ValueError:  # not JSON (a page may begin with "[Photo] ..."), or not UTF-8
+        return False
+
+
 def decode_bytes(raw: bytes, *, name: str) -> tuple[str, str, list[str]]:
     """Bytes -> (text, encoding, warnings).  UTF-8 and BOMs are trusted; cp1252 is a guess."""
     if not raw.strip():
@@ -41,6 +52,8 @@ def decode_bytes(raw: bytes, *, name: str) -> tuple[str, str, list[str]]:
     for magic, what in BINARY_MAGIC.items():
         if raw.startswith(magic):
             raise DecodeError(f"{name}: this is {what}, not a text or HTML page", path=name)
+    if _is_json(raw):
+        raise DecodeError(f"{name}: this is JSON data, not a text or HTML page", path=name)
     sample = raw[:65536]
     if b"\x00" in sample:
         raise DecodeError(f"{name}: binary data (NUL bytes), not a text or HTML page", path=name)

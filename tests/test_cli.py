@@ -156,3 +156,19 @@ def test_python_dash_m(archive_dir):
     result = subprocess.run([sys.executable, "-m", "archive", "--help"], capture_output=True, text=True,
                             cwd=archive_dir, env={**os.environ, "NO_COLOR": "1"})
     assert result.returncode == 0 and "archive" in result.stdout
+
+
+def test_a_unique_beginning_of_an_id_is_enough(run, archive_dir):
+    run("add", str(MOSUL))
+    example = "articles/rt-news/2016/10/us-saudis-to-grant-9000-isis-fighters"  # `archive show --help`'s
+    assert example in run("show", "--help").stdout
+    whole = json.loads(run("show", example, "--json").stdout)["id"]
+    assert whole.startswith(example) and whole != example
+    assert json.loads(run("history", "rt-news/2016/10/us-saudis", "--json").stdout)[0]["number"] == 1
+    assert run("edit", "rt-news/2016/10/us-saudis", "--author", "A. Writer", "--reason", "test").stdout \
+        == "corrected: version 2\n"
+    assert json.loads(run("show", whole, "--json").stdout)["author"] == "A. Writer"
+    err = run("show", "articles/rt-news/2016/10/", code=1).stderr
+    assert err.startswith("archive: error: 'articles/rt-news/2016/10/' begins 3 ids: articles/rt-news/2016/10/")
+    assert err.rstrip().endswith("; give more of it") and err.count("\n") == 1
+    assert "no article or page" in run("show", "articles/rt-news/2016/10/nothing-like-this", code=1).stderr

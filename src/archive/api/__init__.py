@@ -72,6 +72,34 @@ class Archive(indexing.IndexKeeper):
         """An article as stored (its newest version unless ``version`` is given)."""
         return catalog.read_record(self.store, object_id, version=version)
 
+    def resolve_id(self, text: str) -> str:
+        """The id the user means: the id itself when it exists, else the one object whose id starts with it
+        ("articles/rt-news/2016/10/us-saudis" for the whole id); unknown text is returned normalised, for the
+        caller's "not found".
+
+        Raises:
+            ArticleNotFound: the text is not an id, or it begins several objects' ids (up to five named).
+        """
+        try:
+            object_id = normalize_id(text)
+        except ArticleNotFound:  # a folder of the store ("rt-news/2016/10/") begins the ids in it
+            folder = text.strip().strip("/").removeprefix("store/")
+            folder = folder if folder.startswith(("articles/", "pages/")) else f"{ARTICLES}/{folder}"
+            if ".." in folder.split("/") or not (self.store.root / folder).is_dir():
+                raise
+            object_id = f"{folder}/"
+        if self.store.has(object_id):
+            return object_id
+        parts = object_id.rstrip("/").split("/")
+        under = next(("/".join(parts[:k]) for k in range(len(parts), 1, -1)
+                      if (self.store.root / "/".join(parts[:k])).is_dir()), parts[0])  # walk only what can match
+        matches = [i for i in self.store.iter_ids(under) if i.startswith(object_id)]
+        if len(matches) > 1:
+            shown = ", ".join(matches[:5]) + (f" and {len(matches) - 5} more" if len(matches) > 5 else "")
+            raise ArticleNotFound(f"'{text}' begins {len(matches)} ids: {shown}; give more of it",
+                                  article_id=text)
+        return matches[0] if matches else object_id
+
     def versions(self, object_id: str) -> list[Version]:
         return self.store.versions(normalize_id(object_id))
 

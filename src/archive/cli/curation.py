@@ -21,7 +21,8 @@ def history(ctx: click.Context, article_id: str, as_json: bool) -> None:
       archive history articles/rt-news/2016/10/some-title
       archive history pages/2016/10/some-page
     """
-    entries = open_archive(ctx).history(article_id)
+    archive = open_archive(ctx)
+    entries = archive.history(archive.resolve_id(article_id))
     if as_json:
         click.echo(dumps([e.__dict__ for e in entries], indent=1))
         return
@@ -45,7 +46,8 @@ def diff_command(ctx: click.Context, article_id: str, versions: tuple[int, ...])
         raise click.UsageError("give at most two versions")
     a = versions[0] if versions else None
     b = versions[1] if len(versions) > 1 else None
-    text = open_archive(ctx).diff(article_id, a, b)
+    archive = open_archive(ctx)
+    text = archive.diff(archive.resolve_id(article_id), a, b)
     click.echo(clean(text).replace("\x1b", "") if text else "no differences")
 
 
@@ -70,6 +72,7 @@ def edit(ctx: click.Context, article_id: str, title: str | None, outlet: str | N
     if not changes:
         raise click.UsageError("nothing to change: give --title, --outlet, --author or --date")
     archive = open_archive(ctx)
+    article_id = archive.resolve_id(article_id)
     version = archive.edit(article_id, changes, reason=reason)
     click.echo("unchanged" if version is None else f"corrected: version {version}")
     report_index(ctx, archive)
@@ -87,6 +90,7 @@ def remove(ctx: click.Context, article_id: str, reason: str) -> None:
       archive remove articles/rt-news/2016/10/x --reason "duplicate of another article"
     """
     archive = open_archive(ctx)
+    article_id = archive.resolve_id(article_id)
     version = archive.remove(article_id, reason=reason)
     click.echo("already withdrawn" if version is None else f"withdrawn: version {version}")
     report_index(ctx, archive)

@@ -152,7 +152,7 @@ def similar(ctx: click.Context, article_id: str, limit: int, as_json: bool) -> N
       archive similar articles/rt-news/2016/10/some-title
     """
     archive = searchable(ctx)
-    hits = archive.similar(article_id, limit=limit)
+    hits = archive.similar(archive.resolve_id(article_id), limit=limit)
     if as_json:
         click.echo(dumps([h.to_dict() for h in hits], indent=1))
         return
@@ -179,7 +179,8 @@ def show(ctx: click.Context, article_id: str, version: int | None, as_json: bool
       archive show pages/2016/10/saudis-and-us-accused-of-letting-isis-fighters-escape-mosul
     """
     archive = open_archive(ctx)
-    if article_id.strip().strip("/").startswith(("pages/", "store/pages/")):
+    article_id = archive.resolve_id(article_id)  # a unique beginning of an id is enough
+    if article_id.startswith("pages/"):
         page = archive.page(article_id, version=version)
         page["versions"] = len(archive.versions(page["id"]))
         click.echo(dumps(page, indent=1) if as_json else page_text(page))

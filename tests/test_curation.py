@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from archive.errors import ArticleNotFound, UsageError
@@ -105,3 +107,19 @@ def test_sync_touches_only_what_differs(archive, tmp_path):
     assert archive.verify() == []
     assert archive.rebuild_index(procs=2) == archive.count_articles() == 9
     assert archive.verify() == []
+
+
+def test_curation_commands_say_what_they_did_in_json(cli_run, archive_dir):
+    cli_run("add", str(MOSUL))
+    ids = [row["id"] for row in json.loads(cli_run("list", "--json").stdout)]
+    target, other = ids[0], ids[1]
+    done = json.loads(cli_run("edit", target, "--author", "A. Writer", "--reason", "r", "--json").stdout)
+    assert done == {"id": target, "changed": True, "version": 2, "fields": {"author": "A. Writer"}}
+    again = json.loads(cli_run("edit", target, "--author", "A. Writer", "--reason", "r", "--json").stdout)
+    assert again["changed"] is False and again["version"] is None
+    diff = json.loads(cli_run("diff", target, "1", "2", "--json").stdout)
+    assert diff["id"] == target and diff["versions"] == [1, 2] and "A. Writer" in diff["diff"]
+    gone = json.loads(cli_run("remove", target, "--reason", "duplicate", "--json").stdout)
+    assert gone == {"id": target, "changed": True, "version": 3, "withdrawn": True}
+    purged = json.loads(cli_run("purge", other, "--yes", "--reason", "order", "--json").stdout)
+    assert purged["id"] == other and purged["versions"] >= 1

@@ -8,6 +8,9 @@ from ..api import PURGE_LOG
 from ..text import clean, dumps
 from .group import open_archive, report_index
 
+#: The option every curation command has: what it did, as JSON on standard output.
+json_option = click.option("--json", "as_json", is_flag=True, help="Print what was done as JSON.")
+
 
 @click.command()
 @click.argument("article_id")
@@ -33,8 +36,9 @@ def history(ctx: click.Context, article_id: str, as_json: bool) -> None:
 @click.command(name="diff")
 @click.argument("article_id")
 @click.argument("versions", nargs=-1, type=click.IntRange(1, None))
+@json_option
 @click.pass_context
-def diff_command(ctx: click.Context, article_id: str, versions: tuple[int, ...]) -> None:
+def diff_command(ctx: click.Context, article_id: str, versions: tuple[int, ...], as_json: bool) -> None:
     """Show what changed between two versions (default: the last change).
 
     \b
@@ -47,7 +51,11 @@ def diff_command(ctx: click.Context, article_id: str, versions: tuple[int, ...])
     a = versions[0] if versions else None
     b = versions[1] if len(versions) > 1 else None
     archive = open_archive(ctx)
-    text = archive.diff(archive.resolve_id(article_id), a, b)
+    article_id = archive.resolve_id(article_id)
+    text = archive.diff(article_id, a, b)
+    if as_json:
+        click.echo(dumps({"id": article_id, "versions": list(versions) or None, "diff": text}, indent=1))
+        return
     click.echo(clean(text).replace("\x1b", "") if text else "no differences")
 
 
@@ -58,9 +66,10 @@ def diff_command(ctx: click.Context, article_id: str, versions: tuple[int, ...])
 @click.option("--author", help="An empty value clears the author.")
 @click.option("--date", help="YYYY-MM-DD; an empty value clears the date.")
 @click.option("--reason", required=True, help="Why the field was wrong (kept in the history).")
+@json_option
 @click.pass_context
 def edit(ctx: click.Context, article_id: str, title: str | None, outlet: str | None, author: str | None,
-         date: str | None, reason: str) -> None:
+         date: str | None, reason: str, as_json: bool) -> None:
     """Correct an article's fields; a later re-add of its page never undoes a correction.
 
     \b
@@ -74,15 +83,20 @@ def edit(ctx: click.Context, article_id: str, title: str | None, outlet: str | N
     archive = open_archive(ctx)
     article_id = archive.resolve_id(article_id)
     version = archive.edit(article_id, changes, reason=reason)
-    click.echo("unchanged" if version is None else f"corrected: version {version}")
+    if as_json:
+        click.echo(dumps({"id": article_id, "changed": version is not None, "version": version,
+                          "fields": changes}, indent=1))
+    else:
+        click.echo("unchanged" if version is None else f"corrected: version {version}")
     report_index(ctx, archive)
 
 
 @click.command()
 @click.argument("article_id")
 @click.option("--reason", required=True, help="Why it is withdrawn (kept in the history).")
+@json_option
 @click.pass_context
-def remove(ctx: click.Context, article_id: str, reason: str) -> None:
+def remove(ctx: click.Context, article_id: str, reason: str, as_json: bool) -> None:
     """Withdraw an article: kept with its history, left out of search and lists.
 
     \b
@@ -92,7 +106,11 @@ def remove(ctx: click.Context, article_id: str, reason: str) -> None:
     archive = open_archive(ctx)
     article_id = archive.resolve_id(article_id)
     version = archive.remove(article_id, reason=reason)
-    click.echo("already withdrawn" if version is None else f"withdrawn: version {version}")
+    if as_json:
+        click.echo(dumps({"id": article_id, "changed": version is not None, "version": version,
+                          "withdrawn": True}, indent=1))
+    else:
+        click.echo("already withdrawn" if version is None else f"withdrawn: version {version}")
     report_index(ctx, archive)
 
 
@@ -100,8 +118,9 @@ def remove(ctx: click.Context, article_id: str, reason: str) -> None:
 @click.argument("object_id")
 @click.option("--reason", default="takedown", show_default=True, help="Recorded with the purge.")
 @click.option("--yes", is_flag=True, help="Confirm: every version is deleted for good.")
+@json_option
 @click.pass_context
-def purge(ctx: click.Context, object_id: str, reason: str, yes: bool) -> None:
+def purge(ctx: click.Context, object_id: str, reason: str, yes: bool, as_json: bool) -> None:
     """Delete an article or page and all its versions (a takedown); a record of it stays.
 
     \b
@@ -112,6 +131,10 @@ def purge(ctx: click.Context, object_id: str, reason: str, yes: bool) -> None:
         raise click.UsageError("purge deletes every version for good: add --yes to confirm")
     archive = open_archive(ctx)
     entry = archive.purge(object_id, reason=reason)
+    if as_json:
+        click.echo(dumps(entry, indent=1))
+        report_index(ctx, archive)
+        return
     click.echo(f"purged {entry['id']} ({entry['versions']} version(s)); recorded in store/{PURGE_LOG}")
     if entry["id"].startswith("articles/"):
         click.echo("note: the pages it came from still hold its text in their originals; purge them to remove it")

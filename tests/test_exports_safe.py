@@ -46,6 +46,11 @@ def without_row_ends(text: str) -> str:
     return text.replace("\r\n", "\n")
 
 
+def assert_no_raw_controls(out: str) -> None:
+    assert not RAW_CONTROLS.search(without_row_ends(out)), repr(RAW_CONTROLS.findall(without_row_ends(out)))
+    assert "\u202e" not in out
+
+
 @pytest.fixture
 def hostile(cli_run, archive_dir):
     page = archive_dir / "hostile.txt"
@@ -58,8 +63,7 @@ def hostile(cli_run, archive_dir):
 def test_exports_of_a_hostile_page_carry_no_raw_controls(hostile, fmt):
     out = hostile("export", "--format", fmt).output
     assert "Farmers" in out and "Bell" in out
-    assert not RAW_CONTROLS.search(without_row_ends(out)), repr(RAW_CONTROLS.findall(without_row_ends(out)))
-    assert "\u202e" not in out
+    assert_no_raw_controls(out)
 
 
 def plant(archive_dir, article_id: str, **fields: str) -> None:
@@ -93,8 +97,7 @@ def planted(cli_run, archive_dir):
 def test_stored_control_characters_never_reach_an_export_raw(planted, fmt):
     out = planted("export", "--format", fmt).output
     assert "Herald" in out and "Bell" in out
-    assert not RAW_CONTROLS.search(without_row_ends(out)), repr(RAW_CONTROLS.findall(without_row_ends(out)))
-    assert "\u202e" not in out
+    assert_no_raw_controls(out)
     if fmt in ("jsonl", "csl-json"):  # JSON keeps the value, escaped
         assert "\\u009b" in out
 

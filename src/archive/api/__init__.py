@@ -122,8 +122,10 @@ class Archive(indexing.IndexKeeper):
 
     def page(self, page_id: str, *, version: int | None = None) -> dict[str, Any]:
         """A page as stored (its newest version unless ``version`` is given): title, date, source line,
-        fair-use note, article ids, and the version read."""
-        return catalog.read_page(self.store, page_id, version=version)
+        fair-use note, article ids, the version read and how many versions there are."""
+        page = catalog.read_page(self.store, page_id, version=version)
+        page["versions"] = len(self.versions(page["id"]))
+        return page
 
     def explain(self, name: str, *, stdin: Any = None) -> list[ExplainedUnit]:
         """Every unit of one page with the role, confidence and article the splitter gave it."""

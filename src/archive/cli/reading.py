@@ -182,7 +182,6 @@ def show(ctx: click.Context, article_id: str, version: int | None, as_json: bool
     article_id = archive.resolve_id(article_id)  # a unique beginning of an id is enough
     if article_id.startswith("pages/"):
         page = archive.page(article_id, version=version)
-        page["versions"] = len(archive.versions(page["id"]))
         click.echo(dumps(page, indent=1) if as_json else page_text(page))
         return
     try:

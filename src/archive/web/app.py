@@ -33,27 +33,9 @@ HEADERS = [(b"content-security-policy", CSP.encode()), (b"x-content-type-options
 log = logging.getLogger("archive.web")
 
 
-class SecurityHeaders:
-    """Adds the Content-Security-Policy and its companions to every response."""
-
-    def __init__(self, app: ASGIApp) -> None:
-        self.app = app
-
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http":
-            await self.app(scope, receive, send)
-            return
-
-        async def send_with_headers(message: Message) -> None:
-            if message["type"] == "http.response.start":
-                message["headers"] = [*message.get("headers", []), *HEADERS]
-            await send(message)
-
-        await self.app(scope, receive, send_with_headers)
-
-
 class Guard:
-    """The last guard: a bug becomes a one-line error page and one log line, never a traceback."""
+    """Every response gets the Content-Security-Policy and its companions; a bug becomes a one-line error
+    page and one log line, never a traceback."""
 
     def __init__(self, app: ASGIApp) -> None:
         self.app = app
@@ -64,18 +46,20 @@ class Guard:
             return
         started = False
 
-        async def tracking(message: Message) -> None:
+        async def with_headers(message: Message) -> None:
             nonlocal started
-            started = started or message["type"] == "http.response.start"
+            if message["type"] == "http.response.start":
+                started = True
+                message["headers"] = [*message.get("headers", []), *HEADERS]
             await send(message)
 
         try:
-            await self.app(scope, receive, tracking)
+            await self.app(scope, receive, with_headers)
         except Exception as exc:
             response = await _error(Request(scope), exc)
             if started:  # too late for a page: the answer is cut short, and the log says why
                 return
-            await response(scope, receive, send)
+            await response(scope, receive, with_headers)
 
 
 def _status(exc: Exception) -> int:
@@ -133,7 +117,7 @@ def create_app(config: Config, *, allow_edits: bool = False, hosts: list[str] | 
         hosts: the Host names to answer (None: any); a server on 127.0.0.1 answers only its own
             names, so a page elsewhere cannot reach it through a name that points there.
     """
-    middleware = [Middleware(SecurityHeaders), Middleware(Guard)]
+    middleware = [Middleware(Guard)]
     if hosts is not None:
         middleware.append(Middleware(TrustedHostMiddleware, allowed_hosts=hosts))
     app = Starlette(routes=routes(), middleware=middleware,

@@ -63,7 +63,6 @@ def api_article(request: Request) -> JSONResponse:
     object_id = request.path_params["object_id"]
     if object_id.startswith("pages/"):
         page = archive.page(object_id, version=int_param(request, "version"))
-        page["versions"] = len(archive.versions(page["id"]))
         return JSONResponse(page)
     record = read_article(archive, object_id, version=int_param(request, "version"))
     data = record.to_dict()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from archive.extract.features import page_features, unit_features
+from archive.extract.features import page_features, unit_features, word_count
 from archive.extract.units import page_units, split_line
 from archive.models import Block
 
@@ -30,6 +30,18 @@ def test_what_a_line_looks_like():
     assert headline["tc"] == "4" and "byl" not in headline
     assert "fair" in unit_features("Posted in accordance with Title 17, Section 107, US Code.")
     assert "ellip" in unit_features("and the council said it would […]")
+
+
+def test_scripts_without_spaces_or_case_are_measured_by_their_signs():
+    headline = unit_features("摩苏尔居民获准撤离")
+    prose = unit_features("伊拉克政府军周三表示，将为摩苏尔城内的平民开辟安全通道。"
+                          "军方发言人说，撤离工作将在未来几天内展开。")
+    # neither title nor sentence case; a headline is a few words, the prose many; the full stop is a full stop
+    assert headline["tc"] == prose["tc"] == "n"
+    assert word_count("摩苏尔居民获准撤离") == 5 and word_count("Mosul 居民") == 2
+    assert headline["w"] < prose["w"] and prose["end"] == "."
+    assert unit_features("نزوح المدنيين من الموصل")["tc"] == "n"
+    assert unit_features("Mosul residents flee")["tc"] != "n"
 
 
 def test_long_units_are_not_asked_short_line_questions():

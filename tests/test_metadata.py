@@ -31,7 +31,15 @@ def test_not_datelines(text):
     assert match_dateline(text) is None
 
 
+@pytest.mark.parametrize(("text", "iso"), [("于2016年10月19日发布", "2016-10-19"), ("2016 年 3 月 5 日", "2016-03-05"),
+                                         ("2016년 10월 19일 오후", "2016-10-19")])
+def test_dates_written_with_year_month_day_signs(text, iso):
+    found = find_date(text)
+    assert found is not None and found.iso == iso
+
+
 def test_impossible_dates_are_not_dates():
+    assert find_date("2016年13月45日") is None
     assert find_date("2016-13-45") is None
     assert find_date("February 31st, 99999") is None
 

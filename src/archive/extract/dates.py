@@ -34,7 +34,9 @@ class DateMatch:
 def _iso(match: re.Match[str]) -> str | None:
     g = match.groupdict()
     try:
-        if g.get("iy"):
+        if g.get("cy"):
+            year, month, day = int(g["cy"]), int(g["cm"]), int(g["cd"])
+        elif g.get("iy"):
             year, month, day = int(g["iy"]), int(g["im"]), int(g["id"])
         elif g.get("am"):
             year, month, day = int(g["ay"]), MONTHS[g["am"].rstrip(".").lower()], int(g["ad"])

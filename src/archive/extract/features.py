@@ -42,6 +42,7 @@ from .patterns import (
     LIST_NUMBER_RE,
     SENTENCE_CLOSE_RE,
     SHORT_UNIT,
+    UNSPACED_RE,
     URL_RE,
 )
 from .units import Unit
@@ -58,13 +59,31 @@ def _bucket(value: float, edges: tuple[float, ...]) -> str:
     return str(len(edges))
 
 
+#: The full-width marks of scripts written without spaces, as the marks they stand for.
+_WIDE_MARKS = str.maketrans("。．？！：；，、）】", "..?!:;,,)]")
+
+
+def word_count(text: str) -> int:
+    """Words in ``text``; in a script written without spaces (Chinese, Japanese), two signs count as one."""
+    if not UNSPACED_RE.search(text):
+        return len(text.split())
+    signs = sum(len(run) for run in UNSPACED_RE.findall(text))
+    return len(UNSPACED_RE.sub(" ", text).split()) + (signs + 1) // 2
+
+
+def _caseless(text: str) -> bool:
+    """Letters, none of them capital or small: a script without letter case (Chinese, Arabic, Hebrew)."""
+    head = text[:200]
+    return any(c.isalpha() for c in head) and not any(c.isupper() or c.islower() for c in head)
+
+
 def _last_char(text: str) -> str:
-    char = text.rstrip()[-1:]
+    char = text.rstrip()[-1:].translate(_WIDE_MARKS)
     if not char:
         return "none"
     if char in ".?!:;,…)]":
         return char
-    if char in "\"”’'":
+    if char in "\"”’'」』":
         return "quote"
     return "word" if char.isalnum() else "other"
 
@@ -73,9 +92,11 @@ def unit_features(text: str) -> Features:
     """What one unit's text looks like.  Recognisers of short lines are asked only of short units."""
     words = text.split()
     tc = title_case_ratio(text) if words else 0.0
-    f: Features = {"w": _bucket(len(words), (1, 2, 3, 5, 8, 12, 20, 35, 60)),
+    # a script without letter case says nothing by its case: "n", neither title nor sentence case
+    case = "n" if words and _caseless(text) else _bucket(tc, (0.25, 0.5, 0.74, 0.99)) if words else "x"
+    f: Features = {"w": _bucket(word_count(text), (1, 2, 3, 5, 8, 12, 20, 35, 60)),
                    "c": _bucket(len(text), (10, 25, 50, 80, 120, 200, 400)),
-                   "tc": _bucket(tc, (0.25, 0.5, 0.74, 0.99)) if words else "x",
+                   "tc": case,
                    "end": _last_char(text)}
     first = words[0] if words else ""
     short = len(text) <= SHORT_UNIT
@@ -114,7 +135,7 @@ def unit_features(text: str) -> Features:
 
 def coarse_shape(text: str, f: Features) -> str:
     """A unit's shape at a glance, to see a listing's items repeat: length class, prose, title case, date."""
-    words = len(text.split())
+    words = word_count(text)
     size = "1" if words <= 3 else "2" if words <= 12 else "3" if words <= 30 else "4"
     prose = "p" if SENTENCE_CLOSE_RE.search(text[-2:]) and words >= 8 else "-"
     titled = "t" if f.get("tc") in ("3", "4") else "-"
@@ -142,7 +163,7 @@ def page_features(units: Sequence[Unit]) -> list[dict[str, float]]:
     n = len(units)
     lengths = sorted(len(u.text) for u in units) or [1]
     median = lengths[len(lengths) // 2] or 1
-    words = [len(u.text.split()) for u in units]
+    words = [word_count(u.text) for u in units]
     for u, f in zip(units, base, strict=True):
         f[f"kind={u.kind}"] = 1.0
         for hint in u.hints:

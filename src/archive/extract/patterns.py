@@ -131,9 +131,11 @@ MONTHS = {name: number for number, names in MONTH_NAMES.items() for name in name
 _MONTH = "(?:" + "|".join(sorted((re.escape(m) for m in MONTHS), key=len, reverse=True)) + r")\.?"
 _ORD = r"(?:st|nd|rd|th|er|º)?"
 #: A date as written in a news page: "2016-10-20", "October 20th, 2016", "Oct. 20, 2016", "20 October 2016",
-#: "20 octobre 2016", "20 de octubre de 2016", "20. Oktober 2016", "20.10.2016", "10/20/2016".
+#: "20 octobre 2016", "20 de octubre de 2016", "20. Oktober 2016", "20.10.2016", "10/20/2016", and
+#: year-month-day in the scripts that write it with signs ("2016年10月20日", "2016년 10월 20일").
 DATE = (
-    rf"(?<![\w./])(?:(?P<iy>\d{{4}})-(?P<im>\d{{1,2}})-(?P<id>\d{{1,2}})(?!\d)"
+    r"(?<!\d)(?P<cy>\d{4})\s*[年년]\s*(?P<cm>\d{1,2})\s*[月월]\s*(?P<cd>\d{1,2})\s*[日일]?"
+    rf"|(?<![\w./])(?:(?P<iy>\d{{4}})-(?P<im>\d{{1,2}})-(?P<id>\d{{1,2}})(?!\d)"
     rf"|(?P<am>{_MONTH}),?\s+(?P<ad>\d{{1,2}}){_ORD},?\s+(?P<ay>\d{{4}})"
     rf"|(?P<bd>\d{{1,2}}){_ORD}\.?\s+(?:de\s+)?(?P<bm>{_MONTH}),?\s+(?:de\s+)?(?P<by>\d{{4}})"
     rf"|(?P<dd>\d{{1,2}})\.(?P<dm>\d{{1,2}})\.(?P<dy>\d{{4}})(?![\d.])"
@@ -313,7 +315,9 @@ DASH_END_RE = re.compile(r"\s[-–—]$")
 #: An ellipsis or a cut mark at the end: "... and the […]", "[...]", "…".
 CUT_END_RE = re.compile(r"(?:\.\.\.|…|\[…\]|\[\.\.\.\])\s*$")
 #: A line that reads as prose: it ends a sentence.
-SENTENCE_CLOSE_RE = re.compile(r"[.!?…\"”’]$")
+SENTENCE_CLOSE_RE = re.compile(r"[.!?…\"”’。！？」』]$")
+#: Letters of the scripts written without spaces between words (Chinese, Japanese kana).
+UNSPACED_RE = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
 
 # ---------------------------------------------------------------- blocks, headers and fields
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from itertools import chain
 from pathlib import Path
 from typing import Any
 
@@ -23,6 +24,7 @@ from ..extract.features import page_features
 from ..extract.read import read_page
 from ..extract.tokens import Token, header_tokens, token_features
 from ..extract.units import Unit, page_units
+from . import augment
 from .align import Alignment, align, names, words
 from .corpus import LabelledPage
 
@@ -129,7 +131,9 @@ def train_models(prepared: Sequence[Prepared], out: Path, *, fields: bool = True
     """Train the unit labeller (and the field labeller) on prepared pages; return the files written."""
     chosen = balanced(prepared)
     segment = out / SEGMENT_MODEL
-    _train(((page_features(p.units), p.tags) for p in chosen), SEGMENT_PARAMS, segment)
+    unspaced = (Prepared(p.page, augment.unspaced(p.units), p.alignment) for p in chosen if augment.drawn(p.page.name))
+    units = chain(chosen, unspaced)
+    _train(((page_features(p.units), p.tags) for p in units), SEGMENT_PARAMS, segment)
     if not fields:
         return [segment]
     field_path = out / FIELDS_MODEL

@@ -123,6 +123,19 @@ class ExplainedUnit:
 
 
 @dataclass(frozen=True)
+class Provenance:
+    """Where a page came from: its address, when it was captured, and (when archive fetched it) the
+    addresses it was redirected through and the capture as WARC records."""
+
+    url: str | None = None
+    captured: str | None = None
+    redirects: tuple[str, ...] = ()
+    warc: bytes | None = None
+    #: The address was read from the page's own markup (canonical link or og:url), not given.
+    from_markup: bool = False
+
+
+@dataclass(frozen=True)
 class SplitPage:
     """A page cut into articles, with the page's own title, date and fair-use note."""
 
@@ -136,10 +149,12 @@ class SplitPage:
     media_type: str = "text/plain"
     encoding: str = "utf-8"
     warnings: tuple[str, ...] = ()
+    source: Provenance = field(default_factory=Provenance)
 
     def to_dict(self) -> dict[str, Any]:
         return {
             "name": self.name,
+            "url": self.source.url,
             "title": self.title,
             "date": self.date,
             "date_text": self.date_text,
@@ -160,9 +175,16 @@ class Sighting:
     page_title: str | None
     page_date: str | None
     position: int
+    #: The page's address and when it was captured, when known.
+    url: str | None = None
+    captured: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        data = asdict(self)
+        for name in ("url", "captured"):  # absent rather than null: older records read the same
+            if data[name] is None:
+                del data[name]
+        return data
 
 
 @dataclass(frozen=True)
@@ -211,6 +233,11 @@ class ArticleRecord:
     path: str = ""
     corrections: tuple[Correction, ...] = ()
     withdrawn: str | None = None
+
+    @property
+    def source(self) -> Sighting | None:
+        """The first sighting whose page has an address: what a citation gives as URL and accessed date."""
+        return next((s for s in self.sightings if s.url), None)
 
     def to_dict(self) -> dict[str, Any]:
         data = asdict(self)

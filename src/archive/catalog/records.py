@@ -43,6 +43,10 @@ def _front_matter(record: ArticleRecord) -> str:
         lines.append(f"    page_title: {json.dumps(s.page_title, ensure_ascii=False)}")
         lines.append(f"    page_date: {json.dumps(s.page_date)}")
         lines.append(f"    position: {s.position}")
+        if s.url:
+            lines.append(f"    url: {json.dumps(s.url, ensure_ascii=False)}")
+        if s.captured:
+            lines.append(f"    captured: {json.dumps(s.captured)}")
     if record.corrections:
         lines.append("corrections:")
         for c in record.corrections:
@@ -67,7 +71,8 @@ def stored_form(record: ArticleRecord) -> ArticleRecord:
         record, **values, body=normalize(record.body), date=calendar_date(record.date),
         fair_use_note=normalize(record.fair_use_note).strip() or None if record.fair_use_note else None,
         review_reasons=tuple(one_line(r) for r in record.review_reasons),
-        sightings=tuple(replace(s, page_title=_optional(s.page_title)) for s in record.sightings),
+        sightings=tuple(replace(s, page_title=_optional(s.page_title), url=_optional(s.url))
+                        for s in record.sightings),
         corrections=tuple(replace(c, value=_optional(c.value), reason=one_line(c.reason))
                           for c in record.corrections),
     )
@@ -119,7 +124,8 @@ def old_sightings(meta: dict[str, Any] | None) -> list[Sighting]:
     """The sightings a ``meta.json`` records (none for a new article)."""
     if not meta:
         return []
-    return [Sighting(s["page_id"], s.get("page_title"), s.get("page_date"), int(s.get("position", 0)))
+    return [Sighting(s["page_id"], s.get("page_title"), s.get("page_date"), int(s.get("position", 0)),
+                     s.get("url"), s.get("captured"))
             for s in meta.get("sightings", [])]
 
 

@@ -52,17 +52,22 @@ def init(folder: str) -> None:
 @click.option("--keep-going", is_flag=True, help="Store the good pages even when some are bad.")
 @click.option("--explain", is_flag=True,
               help="Print each line of each page with the role the splitter gave it and its confidence; write nothing.")
+@click.option("--url", metavar="URL",
+              help="Where the page came from (one page); saved HTML gives its own canonical link or og:url.")
 @click.pass_context
 def add(ctx: click.Context, files: tuple[str, ...], dry_run: bool, as_json: bool, recursive: bool,
-        quiet: bool, keep_going: bool, explain: bool) -> None:
-    """Add pages (text or saved HTML) to the archive; - reads standard input.
+        quiet: bool, keep_going: bool, explain: bool, url: str | None) -> None:
+    """Add pages (text or saved HTML) to the archive; - reads standard input; a web address is fetched.
 
     Each page is split into its articles, which are stored (new, new version
-    or unchanged) and indexed.
+    or unchanged) and indexed.  A fetched page keeps its capture (WARC) beside
+    its bytes; every page keeps its address and when it was captured.
 
     \b
     Examples:
       archive add mosul-compilation.txt
+      archive add --url https://example.org/roundup.html roundup.txt
+      archive add https://example.org/roundup.html
       archive add --recursive saved-pages/
       archive add --dry-run --json page.html
       archive add --explain page.html
@@ -91,7 +96,8 @@ def add(ctx: click.Context, files: tuple[str, ...], dry_run: bool, as_json: bool
     # Folders are walked by the library: their page count is not known here.
     with progress(None if recursive else len(files), enabled=show_bar and not quiet and not as_json) as bar:
         report = archive.ingest(files, dry_run=dry_run, recursive=recursive, keep_going=keep_going,
-                                stdin=getattr(sys.stdin, "buffer", sys.stdin), progress=bar, on_page=on_page)
+                                stdin=getattr(sys.stdin, "buffer", sys.stdin), progress=bar, on_page=on_page,
+                                url=url)
     for notice in report.notices:
         click.echo(f"archive: {clean(notice)}", err=True)
     if as_json:

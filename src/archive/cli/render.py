@@ -83,6 +83,8 @@ def record_text(record: ArticleRecord, versions: int) -> str:
                          ("standfirst", record.standfirst), ("version", f"{record.version} of {versions}")):
         if value:
             lines.append(f"{label + ':':<11} {clean(str(value))}")
+    if record.source is not None:
+        lines.append(f"{'url:':<11} {clean(record.source.url)}  (captured {record.source.captured or 'when unknown'})")
     if record.review:
         lines.append(f"{'review:':<11} needs review — {', '.join(record.review_reasons)}")
     if record.withdrawn:
@@ -102,9 +104,13 @@ def record_text(record: ArticleRecord, versions: int) -> str:
 def page_text(page: dict[str, Any]) -> str:
     """A stored page: title, id, date, source line, fair-use note and its articles."""
     lines = [f"{clean(page.get('title')) or page['id']}\n{'=' * min(len(page.get('title') or page['id']), 78)}"]
-    for label in ("id", "date", "date_text", "source_line", "name", "encoding"):
+    for label in ("id", "date", "date_text", "source_line", "name", "encoding", "url", "captured"):
         if page.get(label):
             lines.append(f"{label + ':':<12} {clean(str(page[label]))}")
+    for hop in page.get("redirects") or ():
+        lines.append(f"{'redirected:':<12} from {clean(hop)}")
+    if page.get("capture"):
+        lines.append(f"{'capture:':<12} {page['capture']} (the HTTP exchange, as WARC records)")
     if page.get("version"):
         lines.append(f"{'version:':<12} {page['version']} of {page.get('versions', page['version'])}")
     if page.get("fair_use_note"):
@@ -123,6 +129,10 @@ def outcome_text(outcome: PageOutcome, *, dry_run: bool) -> str:
             lines.append(f"  {clean(article.title)} — {clean(article.outlet) or '?'}, {article.date or 'undated'}")
         return "\n".join(lines)
     lines = [f"{clean(outcome.name)} → {outcome.page_id} ({outcome.status})"]
+    source = outcome.split.source
+    if source.url:
+        via = f" (redirected from {clean(source.redirects[0])})" if source.redirects else ""
+        lines.append(f"  from {clean(source.url)}{via}")
     for result in outcome.articles:
         lines.append(f"  {result.status:<11} {result.id}  {clean(result.title)}")
     return "\n".join(lines)

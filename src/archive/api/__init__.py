@@ -36,6 +36,7 @@ from ..models import (
 from ..search import SearchIndex, WhooshIndex, run_search, similar_articles
 from ..store import PURGE_LOG, Store
 from . import indexing
+from .curating import Curator
 
 __all__ = ["PURGE_LOG", "Archive", "Progress"]
 
@@ -44,7 +45,7 @@ Progress = Callable[[int], None]
 _BATCH_PAGES = 200
 
 
-class Archive(indexing.IndexKeeper):
+class Archive(indexing.IndexKeeper, Curator):
     """One archive: its store, its index and its settings."""
 
     def __init__(self, config: Config) -> None:

@@ -11,13 +11,13 @@ it hands changes to hooks.
 
 from __future__ import annotations
 
-from .curation import EDITABLE, diff, edit, explain_missing, history, purge, remove
+from .curation import EDITABLE, diff, edit, explain_missing, history, purge, remove, restore, review
 from .ids import ARTICLES, STORE_README, normalize_id
 from .ingest import IndexHook, store_batch
-from .pages import read_page
+from .pages import iter_pages, read_page
 from .records import iter_records, read_record, stored_state
 from .recovery import cross_check, pending, recover
 
 __all__ = ["ARTICLES", "EDITABLE", "STORE_README", "IndexHook", "cross_check", "diff", "edit",
-           "explain_missing", "history", "iter_records", "normalize_id", "pending", "purge", "read_page",
-           "read_record", "recover", "remove", "store_batch", "stored_state"]
+           "explain_missing", "history", "iter_pages", "iter_records", "normalize_id", "pending", "purge",
+           "read_page", "read_record", "recover", "remove", "restore", "review", "store_batch", "stored_state"]

@@ -21,10 +21,10 @@ from ..text import calendar_date, has_controls, now, one_line
 from .identity import identity_key
 from .ids import is_article_id, normalize_id
 from .pages import page_history
-from .records import apply_corrections, read_meta, read_record, record_files
+from .records import REVIEWED, apply_corrections, read_meta, read_record, record_files
 
 EDITABLE = ("title", "outlet", "author", "date")
-_COMPARED = ("title", "subtitle", "standfirst", "outlet", "author", "date", "body", "withdrawn")
+_COMPARED = ("title", "subtitle", "standfirst", "outlet", "author", "date", "body", "withdrawn", "review")
 
 
 def history(store: Store, article_id: str) -> list[HistoryEntry]:
@@ -134,6 +134,33 @@ def remove(store: Store, article_id: str, *, reason: str, on_change: Callable[[A
         if record.withdrawn:
             return None
         return _commit(store, replace(record, withdrawn=reason), f"withdrawn: {reason}", on_change)
+
+
+def review(store: Store, article_id: str, *, reason: str, on_change: Callable[[ArticleRecord], None]) -> int | None:
+    """Mark an article reviewed (right as it stands) as a new version; None when it needed no review.
+
+    The mark is a correction, so a re-added page never flags the article again.
+    """
+    object_id = normalize_id(article_id)
+    with store.lock():
+        record = read_record(store, object_id)
+        if not record.review:
+            return None
+        mark = Correction(REVIEWED, "reviewed", one_line(reason) or "reviewed", now())
+        record = apply_corrections(replace(record, corrections=(*record.corrections, mark)))
+        return _commit(store, record, f"reviewed: {mark.reason}", on_change)
+
+
+def restore(store: Store, article_id: str, *, reason: str, on_change: Callable[[ArticleRecord], None]) -> int | None:
+    """Undo a withdrawal as a new version (back in search); None when it was not withdrawn."""
+    if not reason.strip():
+        raise UsageError("restoring an article needs --reason")
+    object_id = normalize_id(article_id)
+    with store.lock():
+        record = read_record(store, object_id)
+        if not record.withdrawn:
+            return None
+        return _commit(store, replace(record, withdrawn=None), f"restored: {one_line(reason)}", on_change)
 
 
 def purge(store: Store, object_id: str, *, reason: str, on_purge: Callable[[str], None]) -> dict[str, Any]:

@@ -11,6 +11,7 @@ exchanges (redirects included) as WARC records.
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -116,6 +117,18 @@ def read_page(store: Store, page_id: str, *, version: int | None = None) -> dict
         raise StoreCorrupt(f"{page_id}: unreadable page.json ({exc})", path=page_id) from None
     data["version"] = number
     return data
+
+
+def iter_pages(store: Store, *, damaged: list[str] | None = None) -> Iterator[dict[str, Any]]:
+    """Every stored page's ``page.json``, in id order; a page that cannot be read is left out and its error
+    appended to ``damaged`` (raised without it)."""
+    for page_id in store.iter_ids("pages"):
+        try:
+            yield read_page(store, page_id)
+        except StoreCorrupt as exc:
+            if damaged is None:
+                raise
+            damaged.append(f"{exc}; left out (`archive verify` lists what is damaged)")
 
 
 def page_history(store: Store, page_id: str) -> list[HistoryEntry]:

@@ -129,10 +129,31 @@ def old_sightings(meta: dict[str, Any] | None) -> list[Sighting]:
             for s in meta.get("sightings", [])]
 
 
+#: The fields each review reason of the splitter is about: correcting one of them answers the reason.
+#: A reason about no field ("split uncertain", a possible duplicate) is answered by ``archive review``.
+REASON_FIELDS = {
+    "headline taken from the page title": ("title",), "headline guessed": ("title",),
+    "no byline": ("outlet", "author"), "outlet taken from the source line": ("outlet",), "no date": ("date",),
+}
+#: The correction that records a person's review ("the article is right as it stands").
+REVIEWED = "review"
+
+
 def apply_corrections(record: ArticleRecord) -> ArticleRecord:
-    """The record with every corrected field set to the value a person gave it."""
-    values: dict[str, Any] = {c.field: c.value for c in record.corrections}
-    return replace(record, **values) if values else record
+    """The record with every corrected field set to the value a person gave it; no longer needing review
+    when a person reviewed it, or corrected every field its review reasons are about."""
+    values: dict[str, Any] = {c.field: c.value for c in record.corrections if c.field != REVIEWED}
+    record = replace(record, **values) if values else record
+    if record.review and _answered(record.review_reasons, {c.field for c in record.corrections}):
+        record = replace(record, review=False)
+    return record
+
+
+def _answered(reasons: tuple[str, ...], corrected: set[str]) -> bool:
+    if REVIEWED in corrected:
+        return True
+    about = [REASON_FIELDS.get(r) for r in reasons if r != "no date"]  # no date alone never flags
+    return bool(about) and all(fields is not None and corrected & set(fields) for fields in about)
 
 
 def read_record(store: Store, object_id: str, *, version: int | None = None) -> ArticleRecord:

@@ -1,4 +1,4 @@
-"""Commands that curate stored articles: history, diff, edit, remove, purge."""
+"""Commands that curate stored articles: history, diff, edit, review, remove, restore, purge."""
 
 from __future__ import annotations
 
@@ -115,6 +115,54 @@ def remove(ctx: click.Context, article_id: str, reason: str, as_json: bool) -> N
 
 
 @click.command()
+@click.argument("article_id")
+@click.option("--reason", default="reviewed", show_default=True, help="What the review found (kept in the history).")
+@json_option
+@click.pass_context
+def review(ctx: click.Context, article_id: str, reason: str, as_json: bool) -> None:
+    """Mark an article reviewed: right as it stands, out of `list --needs-review`.
+
+    Correcting the fields its review reasons are about (`archive edit`) does the same.
+
+    \b
+    Example:
+      archive review articles/rt-news/2016/10/x --reason "checked against the outlet's site"
+    """
+    archive = open_archive(ctx)
+    article_id = archive.resolve_id(article_id)
+    version = archive.review(article_id, reason=reason)
+    if as_json:
+        click.echo(dumps({"id": article_id, "changed": version is not None, "version": version,
+                          "review": False}, indent=1))
+    else:
+        click.echo("needed no review" if version is None else f"reviewed: version {version}")
+    report_index(ctx, archive)
+
+
+@click.command()
+@click.argument("article_id")
+@click.option("--reason", required=True, help="Why it is back (kept in the history).")
+@json_option
+@click.pass_context
+def restore(ctx: click.Context, article_id: str, reason: str, as_json: bool) -> None:
+    """Undo a withdrawal: the article is back in search and lists, as a new version.
+
+    \b
+    Example:
+      archive restore articles/rt-news/2016/10/x --reason "withdrawn by mistake"
+    """
+    archive = open_archive(ctx)
+    article_id = archive.resolve_id(article_id)
+    version = archive.restore(article_id, reason=reason)
+    if as_json:
+        click.echo(dumps({"id": article_id, "changed": version is not None, "version": version,
+                          "withdrawn": False}, indent=1))
+    else:
+        click.echo("not withdrawn" if version is None else f"restored: version {version}")
+    report_index(ctx, archive)
+
+
+@click.command()
 @click.argument("object_id")
 @click.option("--reason", default="takedown", show_default=True, help="Recorded with the purge.")
 @click.option("--yes", is_flag=True, help="Confirm: every version is deleted for good.")
@@ -141,4 +189,4 @@ def purge(ctx: click.Context, object_id: str, reason: str, yes: bool, as_json: b
     report_index(ctx, archive)
 
 
-COMMANDS = (history, diff_command, edit, remove, purge)
+COMMANDS = (history, diff_command, edit, review, remove, restore, purge)

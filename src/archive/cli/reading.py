@@ -110,33 +110,92 @@ def facets(ctx: click.Context, query: tuple[str, ...], outlet: str | None, autho
 
 
 @click.command(name="list")
+@click.argument("query", nargs=-1)
 @filter_options
-@click.option("--needs-review", is_flag=True, help="Only articles the splitter was unsure of.")
+@click.option("--page", type=click.IntRange(1, None), default=1, help="Which page of --limit articles to show.")
+@click.option("--sort", type=click.Choice(["newest", "oldest", "relevance"]), default="newest", show_default=True,
+              help="Order of the articles.")
+@click.option("--needs-review", is_flag=True, help="Only articles the splitter was unsure of, with the reasons.")
+@click.option("--withdrawn", is_flag=True, help="Only withdrawn articles, with why (read from the store).")
 @click.pass_context
-def list_articles(ctx: click.Context, outlet: str | None, author: str | None, since: str | None,
-                  until: str | None, limit: int | None, as_json: bool, needs_review: bool) -> None:
-    """List articles, newest first: id, date, outlet, title.
+def list_articles(ctx: click.Context, query: tuple[str, ...], outlet: str | None, author: str | None,
+                  since: str | None, until: str | None, limit: int | None, as_json: bool, page: int, sort: str,
+                  needs_review: bool, withdrawn: bool) -> None:
+    """List articles, newest first: date, outlet, author, title and id; a QUERY narrows the list.
 
     \b
     Examples:
       archive list --outlet "RT News"
+      archive list Mosul --sort oldest --limit 20 --page 2
       archive list --needs-review --json
+      archive list --withdrawn
     """
     archive = searchable(ctx)
-    result = archive.search("", outlet=outlet, author=author, since=since, until=until,
-                            needs_review=needs_review, limit=limit or 10_000, sort="newest", facets=())
+    if withdrawn:
+        if query or outlet or author or since or until or needs_review:
+            raise click.UsageError("--withdrawn lists every withdrawn article: give it no query or filters")
+        _list_withdrawn(archive, as_json=as_json)
+        return
+    result = archive.search(" ".join(query), outlet=outlet, author=author, since=since, until=until,
+                            needs_review=needs_review, limit=limit or 10_000, page=page, sort=sort, facets=(),
+                            snippets=False)
+    rows = [{k: v for k, v in h.to_dict().items() if k not in ("snippet", "highlights", "score")}
+            for h in result.hits]
+    if needs_review:  # the review queue says why each article is in it (read from the store)
+        for row in rows:
+            row["review_reasons"] = list(archive.record(row["id"]).review_reasons)
     if as_json:
-        rows = [{k: v for k, v in h.to_dict().items() if k not in ("snippet", "highlights", "score")}
-                for h in result.hits]
-        if needs_review:  # the review queue says why each article is in it (read from the store)
-            for row in rows:
-                row["review_reasons"] = list(archive.record(row["id"]).review_reasons)
         click.echo(dumps(rows, indent=1))
         return
-    for hit in result.hits:
-        click.echo(f"{hit.date or 'undated':<10}  {clean(hit.outlet) or '?':<24.24}  {clean(hit.title)}\n"
-                   f"{'':<10}  {hit.id}")
-    click.echo(f"{len(result.hits)} of {result.total} article(s)")
+    for row in rows:
+        click.echo(f"{row['date'] or 'undated':<10}  {clean(row['outlet']) or '?':<20.20}  "
+                   f"{clean(row['author']) or '-':<20.20}  {clean(row['title'])}\n{'':<10}  {row['id']}")
+        if row.get("review_reasons"):
+            click.echo(f"{'':<10}  needs review: {clean(', '.join(row['review_reasons']))}")
+    first = (page - 1) * (limit or 10_000)
+    shown = f"{first + 1}-{first + len(rows)}" if rows and page > 1 else str(len(rows))
+    click.echo(f"{shown} of {result.total} article(s)")
+
+
+def _list_withdrawn(archive: Any, *, as_json: bool) -> None:
+    records = list(archive.withdrawn())
+    for note in archive.notices:
+        click.echo(f"archive: {clean(note)}", err=True)
+    if as_json:
+        click.echo(dumps([{"id": r.id, "title": r.title, "outlet": r.outlet, "author": r.author, "date": r.date,
+                           "withdrawn": r.withdrawn} for r in records], indent=1))
+        return
+    for r in records:
+        click.echo(f"{r.date or 'undated':<10}  {clean(r.outlet) or '?':<20.20}  {clean(r.title)}\n"
+                   f"{'':<10}  {r.id}\n{'':<10}  withdrawn: {clean(r.withdrawn)}")
+    click.echo(f"{len(records)} withdrawn article(s)")
+
+
+@click.command()
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@click.pass_context
+def pages(ctx: click.Context, as_json: bool) -> None:
+    """List the compilation pages, newest first: date, article count, title, id and address.
+
+    \b
+    Example:
+      archive pages
+    """
+    archive = open_archive(ctx)
+    archive.require_store()
+    found = archive.pages()
+    for note in archive.notices:
+        click.echo(f"archive: {clean(note)}", err=True)
+    if as_json:
+        click.echo(dumps([{"id": p["id"], "title": p.get("title"), "date": p.get("date"), "url": p.get("url"),
+                           "captured": p.get("captured"), "articles": len(p.get("articles") or []),
+                           "version": p.get("version")} for p in found], indent=1))
+        return
+    for p in found:
+        click.echo(f"{p.get('date') or 'undated':<10}  {len(p.get('articles') or []):>3} article(s)  "
+                   f"{clean(p.get('title') or p.get('name')) or '?'}\n{'':<10}  {p['id']}"
+                   + (f"\n{'':<10}  {clean(p['url'])}" if p.get("url") else ""))
+    click.echo(f"{len(found)} page(s)")
 
 
 @click.command()
@@ -241,4 +300,4 @@ def export_command(ctx: click.Context, query: tuple[str, ...], fmt: str, output:
         click.echo(f"wrote {clean(output)} ({count[0]} article(s))", err=True)
 
 
-COMMANDS = (search, facets, list_articles, similar, show, export_command)
+COMMANDS = (search, facets, list_articles, pages, similar, show, export_command)

@@ -86,7 +86,9 @@ def record_text(record: ArticleRecord, versions: int) -> str:
     if record.source is not None:
         lines.append(f"{'url:':<11} {clean(record.source.url)}  (captured {record.source.captured or 'when unknown'})")
     if record.review:
-        lines.append(f"{'review:':<11} needs review — {', '.join(record.review_reasons)}")
+        lines.append(f"{'review:':<11} needs review — {clean(', '.join(record.review_reasons))}")
+    elif record.review_reasons:
+        lines.append(f"{'review:':<11} not needed — the splitter noted: {clean(', '.join(record.review_reasons))}")
     if record.withdrawn:
         lines.append(f"{'withdrawn:':<11} {clean(record.withdrawn)}")
     for c in record.corrections:

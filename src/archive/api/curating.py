@@ -1,5 +1,5 @@
 """What ``Archive`` does to work through and organise the archive: review, restore, list pages and
-withdrawn articles.
+withdrawn articles; the names of outlets and authors (counts, likely duplicates, nearest, rename).
 
 Every change is a new version of a stored object (the store is the source of
 truth), made under the store lock and indexed before the lock is let go.
@@ -7,13 +7,26 @@ truth), made under the store lock and indexed before the lock is let go.
 
 from __future__ import annotations
 
+import difflib
+import re
 from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager
 from typing import Any
 
 from .. import catalog
-from ..models import ArticleRecord
+from ..errors import UsageError
+from ..models import ArticleRecord, SearchResult
 from ..store import Store
+from ..text import name_key, one_line, split_credit
+
+#: The kinds of name ``names`` and ``rename`` know.
+NAME_KINDS = ("outlet", "author")
+
+
+def _spelling_key(name: str) -> str:
+    """What spellings of one name that differ in case, accents, spacing or punctuation share:
+    "Counter Punch", "CounterPunch" and "counterpunch" -> "counterpunch"."""
+    return re.sub(r"\W|_", "", name_key(name))
 
 
 class Curator:
@@ -24,6 +37,7 @@ class Curator:
     notices: list[str]
     _writing: Callable[[], AbstractContextManager[None]]
     _index_one: Callable[[ArticleRecord], None]
+    search: Callable[..., SearchResult]
 
     def review(self, article_id: str, *, reason: str = "reviewed") -> int | None:
         """Mark an article reviewed (right as it stands) as a new version; None when it needed no review."""
@@ -43,3 +57,61 @@ class Curator:
         """Every stored compilation page's ``page.json``, newest first."""
         found = list(catalog.iter_pages(self.store, damaged=self.notices))
         return sorted(found, key=lambda p: (p.get("date") or "", p["id"]), reverse=True)
+
+    def names(self, kind: str) -> list[tuple[str, int]]:
+        """Every stored outlet (or author) name with how many articles carry it, most first; each name of a
+        joint credit counts on its own."""
+        _check_kind(kind)
+        result = self.search("", limit=1, facets=(kind,), snippets=False)
+        return [(name, count) for name, count in result.facets[0].counts if name != "(none)"]
+
+    def name_groups(self, kind: str) -> list[list[tuple[str, int]]]:
+        """The stored names that are likely one name (they differ in case, accents, spacing or punctuation),
+        each group most used first; the groups with the most articles first."""
+        groups: dict[str, list[tuple[str, int]]] = {}
+        for name, count in self.names(kind):
+            groups.setdefault(_spelling_key(name), []).append((name, count))
+        found = [g for g in groups.values() if len(g) > 1]
+        return sorted(found, key=lambda g: -sum(c for _, c in g))
+
+    def nearest_names(self, kind: str, name: str, *, most: int = 3) -> list[tuple[str, int]]:
+        """The stored names most like ``name`` (for "no outlet matches"): spelled alike, or containing it."""
+        known = self.names(kind)
+        keys = {_spelling_key(n): (n, c) for n, c in reversed(known)}
+        wanted = _spelling_key(name)
+        close = difflib.get_close_matches(wanted, list(keys), n=most, cutoff=0.6)
+        inside = [k for k in keys if wanted and wanted in k and k not in close]
+        return [keys[k] for k in (close + inside)[:most]]
+
+    def rename(self, kind: str, old: str, new: str, *, reason: str) -> list[tuple[str, int]]:
+        """Correct a name in every article whose credit carries it (any case or accents), each as a new
+        version; the other names of a joint credit stay.  Returns (id, new version) of each article changed.
+
+        Raises:
+            UsageError: an unknown kind, an empty name or reason.
+        """
+        _check_kind(kind)
+        new = one_line(new)
+        if not name_key(old) or not new:
+            raise UsageError("rename needs the name as stored and a new name, neither empty")
+        wanted = name_key(old)
+        changed: list[tuple[str, int]] = []
+        with self._writing():
+            for record in list(catalog.iter_records(self.store, damaged=self.notices)):
+                credit = getattr(record, kind)
+                names = split_credit(credit, kind=kind)
+                if credit is None or not any(name_key(n) == wanted for n in names):
+                    continue
+                for name in names:
+                    if name_key(name) == wanted:
+                        credit = new if len(names) == 1 else credit.replace(name, new, 1)
+                version = catalog.edit(self.store, record.id, {kind: credit}, reason=reason,
+                                       on_change=self._index_one)
+                if version is not None:
+                    changed.append((record.id, version))
+        return changed
+
+
+def _check_kind(kind: str) -> None:
+    if kind not in NAME_KINDS:
+        raise UsageError(f"names are of an outlet or an author, not {kind!r}")

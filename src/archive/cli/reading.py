@@ -13,6 +13,7 @@ from ..export import FORMATS, export
 from ..models import ArticleRecord
 from ..text import clean, dumps
 from .group import open_archive, searchable
+from .names import say_nearest
 from .output import write_output
 from .render import page_text, print_result, record_text
 
@@ -23,8 +24,8 @@ FACETS = ("outlet", "author", "year", "month", "page")
 def filter_options(function: Any) -> Any:
     """The filter options search, facets and list share."""
     for option in reversed((
-        click.option("--outlet", help="Only articles from this outlet (exact name)."),
-        click.option("--author", help="Only articles by this author (exact name)."),
+        click.option("--outlet", help="Only articles from this outlet (any case or accents; one of a joint credit)."),
+        click.option("--author", help="Only articles by this author (any case or accents; one of a joint credit)."),
         click.option("--since", metavar="DATE", help="Only articles dated on or after DATE (YYYY[-MM[-DD]])."),
         click.option("--until", metavar="DATE", help="Only articles dated on or before DATE."),
         click.option("--limit", type=click.IntRange(1, 10_000), help="How many to show."),
@@ -69,6 +70,8 @@ def search(ctx: click.Context, query: tuple[str, ...], outlet: str | None, autho
                             facets=facets or ("outlet", "author", "year"))
     for note in archive.notices:
         click.echo(f"archive: {clean(note)}", err=True)
+    if not result.total:
+        say_nearest(archive, outlet=outlet, author=author)
     if as_json:
         click.echo(dumps(result.to_dict(), indent=1))
         return
@@ -95,6 +98,8 @@ def facets(ctx: click.Context, query: tuple[str, ...], outlet: str | None, autho
     names = facets or ("outlet", "author", "year", "month", "page")
     result = archive.search(" ".join(query), outlet=outlet, author=author, since=since, until=until, limit=1,
                             facets=names, snippets=False)
+    if not result.total:
+        say_nearest(archive, outlet=outlet, author=author)
     if as_json:
         click.echo(dumps({"query": result.query, "total": result.total,
                                "facets": {f.name: dict(f.counts) for f in result.facets}}, indent=1))
@@ -139,6 +144,8 @@ def list_articles(ctx: click.Context, query: tuple[str, ...], outlet: str | None
     result = archive.search(" ".join(query), outlet=outlet, author=author, since=since, until=until,
                             needs_review=needs_review, limit=limit or 10_000, page=page, sort=sort, facets=(),
                             snippets=False)
+    if not result.total:
+        say_nearest(archive, outlet=outlet, author=author)
     rows = [{k: v for k, v in h.to_dict().items() if k not in ("snippet", "highlights", "score")}
             for h in result.hits]
     if needs_review:  # the review queue says why each article is in it (read from the store)
@@ -284,6 +291,7 @@ def export_command(ctx: click.Context, query: tuple[str, ...], fmt: str, output:
     selected = archive.select(" ".join(query), outlet=outlet, author=author, since=since, until=until)
     first = next(selected, None)
     if first is None:  # an empty file would look like an export that worked
+        say_nearest(archive, outlet=outlet, author=author)
         raise ArchiveError("no article matches the query and filters: nothing written")
     count = [0]
 

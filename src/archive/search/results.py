@@ -12,6 +12,7 @@ from collections.abc import Callable
 
 from ..errors import QueryError
 from ..models import Facet, Hit, SearchResult
+from ..text import split_credit
 from .index import FACETS, HL_CLOSE, HL_OPEN, SearchIndex, SearchRequest
 from .query import check_order, check_query, valid_date
 
@@ -44,9 +45,20 @@ def run_search(idx: SearchIndex, text: str, *, outlet: str | None = None, author
         hits.append(Hit(id=f["id"], title=f.get("title", ""), outlet=f.get("outlet") or None,
                         author=f.get("author") or None, date=f.get("date") or None, score=item.score,
                         snippet=snippet, highlights=tuple(marks)))
-    facet_list = tuple(Facet(name, tuple(raw.facets.get(name, []))) for name in facets)
+    facet_list = tuple(Facet(name, tuple(_by_name(name, raw.facets.get(name, [])))) for name in facets)
     return SearchResult(query=text, total=raw.total, hits=tuple(hits), facets=facet_list,
                         suggestion=raw.corrected)
+
+
+def _by_name(facet: str, counts: list[tuple[str, int]]) -> list[tuple[str, int]]:
+    """Counts of credits -> counts of names: each outlet or author of a joint credit is a value of its own."""
+    if facet not in ("outlet", "author"):
+        return counts
+    merged: dict[str, int] = {}
+    for credit, count in counts:
+        for name in split_credit(credit, kind=facet) or [credit]:
+            merged[name] = merged.get(name, 0) + count
+    return sorted(merged.items(), key=lambda kv: (-kv[1], kv[0]))
 
 
 def similar_articles(idx: SearchIndex, object_id: str, text: str, *, limit: int = 10) -> list[Hit]:

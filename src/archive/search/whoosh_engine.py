@@ -22,6 +22,7 @@ from whoosh.writing import LockError
 
 from ..errors import ArchiveError, QueryError, SearchIndexError
 from ..models import ArticleRecord, IndexState
+from ..text import name_key
 from . import whoosh_folder as folder
 from .budget import suggests
 from .index import HL_CLOSE, HL_OPEN, RawHit, RawResult, SearchIndex, SearchRequest
@@ -300,10 +301,8 @@ class WhooshIndex:
     def _query(self, request: SearchRequest) -> Any:
         q = self.parse(request.text) if request.text.strip() else query.Every()
         filters: list[Any] = []
-        if request.outlet:
-            filters.append(query.Term("outlet_f", request.outlet))
-        if request.author:
-            filters.append(query.Term("author_k", request.author))
+        filters += [query.Term(f"{kind}_k", name_key(value))  # each name of a credit, any case or accents
+                    for kind, value in (("outlet", request.outlet), ("author", request.author)) if value]
         if request.since or request.until:
             low = date_bound(request.since, end=False) if request.since else 1
             high = date_bound(request.until, end=True) if request.until else dt.date.max.toordinal()

@@ -259,13 +259,18 @@ class Hit:
     score: float
     snippet: str
     highlights: tuple[tuple[int, int], ...] = ()
+    #: For a partial match (no article has every word): the words of the query this article lacks.
+    missing: tuple[str, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
-        return {
+        data: dict[str, Any] = {
             "id": self.id, "title": self.title, "outlet": self.outlet, "author": self.author,
             "date": self.date, "score": round(self.score, 4), "snippet": self.snippet,
             "highlights": [list(h) for h in self.highlights],
         }
+        if self.missing:
+            data["missing"] = list(self.missing)
+        return data
 
 
 @dataclass(frozen=True)
@@ -284,7 +289,13 @@ class SearchResult:
     total: int
     hits: tuple[Hit, ...]
     facets: tuple[Facet, ...]
+    #: A query of whole words that exist, when nothing was found and it finds something; how much it finds.
     suggestion: str | None = None
+    suggestion_total: int = 0
+    #: When no article has every word but some have fewer: the best of them (each with its ``missing``
+    #: words) and how many there are.
+    partial: tuple[Hit, ...] = ()
+    partial_total: int = 0
 
     def to_dict(self) -> dict[str, Any]:
         data: dict[str, Any] = {
@@ -294,7 +305,10 @@ class SearchResult:
             "facets": {f.name: dict(f.counts) for f in self.facets},
         }
         if self.suggestion:
-            data["suggestion"] = self.suggestion
+            data["suggestion"], data["suggestion_total"] = self.suggestion, self.suggestion_total
+        if self.partial:
+            data["partial"] = [h.to_dict() for h in self.partial]
+            data["partial_total"] = self.partial_total
         return data
 
 

@@ -58,7 +58,16 @@ def print_result(result: SearchResult, *, snippets: bool = True) -> None:
     if result.total == 0:
         click.echo("no articles found")
         if result.suggestion:
-            click.echo(f"did you mean: {clean(result.suggestion)}")
+            click.echo(f"did you mean: {clean(result.suggestion)} ({result.suggestion_total} article(s))")
+        if result.partial:
+            click.echo(f"no article has every word; {result.partial_total} have all but "
+                       f"{len(result.partial[0].missing)}. The best of them:")
+        for n, hit in enumerate(result.partial, start=1):
+            click.echo(f"{n}. {clean(hit.title)}  (missing: {clean(' '.join(hit.missing))})")
+            click.echo(f"   {', '.join(x for x in (clean(hit.outlet), clean(hit.author)) if x) or 'unknown outlet'}"
+                       f" · {hit.date or 'undated'} · {hit.id}")
+            if snippets and hit.snippet:
+                click.echo(f"   {highlight(hit.snippet, hit.highlights)}")
     for n, hit in enumerate(result.hits, start=1):
         title = click.style(clean(hit.title), bold=True) if color else clean(hit.title)
         byline = ", ".join(x for x in (clean(hit.outlet), clean(hit.author)) if x) or "unknown outlet"

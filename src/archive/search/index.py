@@ -29,6 +29,7 @@ class RawHit:
     fields: dict[str, Any]
     score: float
     snippet: str
+    missing: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -37,6 +38,10 @@ class RawResult:
     hits: list[RawHit]
     facets: dict[str, list[tuple[str, int]]]
     corrected: str | None = None
+    corrected_total: int = 0
+    #: Best partial matches (each with the words it lacks) when no document has every word, and their count.
+    partial: list[RawHit] = field(default_factory=list)
+    partial_total: int = 0
 
 
 @dataclass

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from ..errors import QueryError
 from ..models import Facet, Hit, SearchResult
 from ..text import split_credit
-from .index import FACETS, HL_CLOSE, HL_OPEN, SearchIndex, SearchRequest
+from .index import FACETS, HL_CLOSE, HL_OPEN, RawHit, SearchIndex, SearchRequest
 from .query import check_order, check_query, valid_date
 
 
@@ -38,16 +38,18 @@ def run_search(idx: SearchIndex, text: str, *, outlet: str | None = None, author
         last = -(-raw.total // limit)
         raise QueryError(f"--page {page} is past the end: {raw.total} hit(s) make {last} page(s) of {limit}",
                          query=text)
-    hits = []
-    for item in raw.hits:
-        snippet, marks = split_marks(item.snippet)
-        f = item.fields
-        hits.append(Hit(id=f["id"], title=f.get("title", ""), outlet=f.get("outlet") or None,
-                        author=f.get("author") or None, date=f.get("date") or None, score=item.score,
-                        snippet=snippet, highlights=tuple(marks)))
     facet_list = tuple(Facet(name, tuple(_by_name(name, raw.facets.get(name, [])))) for name in facets)
-    return SearchResult(query=text, total=raw.total, hits=tuple(hits), facets=facet_list,
-                        suggestion=raw.corrected)
+    return SearchResult(query=text, total=raw.total, hits=tuple(map(_hit, raw.hits)), facets=facet_list,
+                        suggestion=raw.corrected, suggestion_total=raw.corrected_total,
+                        partial=tuple(map(_hit, raw.partial)), partial_total=raw.partial_total)
+
+
+def _hit(item: RawHit) -> Hit:
+    snippet, marks = split_marks(item.snippet)
+    f = item.fields
+    return Hit(id=f["id"], title=f.get("title", ""), outlet=f.get("outlet") or None,
+               author=f.get("author") or None, date=f.get("date") or None, score=item.score,
+               snippet=snippet, highlights=tuple(marks), missing=item.missing)
 
 
 def _by_name(facet: str, counts: list[tuple[str, int]]) -> list[tuple[str, int]]:

@@ -19,7 +19,7 @@ from ..config import Config
 from ..errors import ArticleNotFound, SearchIndexError, SourceError, SourceErrors, StoreCorrupt, UsageError
 from ..extract import explain_page, page_address, read_page, split_bytes
 from ..fetch import check_address, fetch_page, is_address
-from ..inputs import iter_inputs, read_source
+from ..inputs import check_page_name, iter_inputs, read_source
 from ..models import (
     ArticleRecord,
     ExplainedUnit,
@@ -140,14 +140,16 @@ class Archive(indexing.IndexKeeper, Curator):
 
     def ingest(self, names: Iterable[str], *, dry_run: bool = False, recursive: bool = False,
                keep_going: bool = False, stdin: Any = None, progress: Progress | None = None,
-               on_page: Callable[[PageOutcome], None] | None = None, url: str | None = None) -> IngestReport:
+               on_page: Callable[[PageOutcome], None] | None = None, url: str | None = None,
+               force: bool = False) -> IngestReport:
         """Add pages to the archive; a name that is a web address (``https://...``) is fetched.
 
         Every page is read and split before anything is written: when one is
         bad, nothing is stored (unless ``keep_going``, which stores the good
         ones) and ``SourceErrors`` lists every bad page.  ``url`` is where the
         one page named came from; without it a saved HTML page's canonical
-        link or og:url is taken.
+        link or og:url is taken.  A file named as a page whose name says it is
+        Markdown, CSV or other data is refused unless ``force``.
         """
         report = IngestReport()
         inputs = list(iter_inputs(names, recursive=recursive, skipped=report.notices))
@@ -158,6 +160,8 @@ class Archive(indexing.IndexKeeper, Curator):
         errors: list[SourceError] = []
         for name in inputs:
             try:
+                if not force and name != "-" and not is_address(name):
+                    check_page_name(name)
                 prepared.append(self._prepare(name, given, stdin=stdin))
             except SourceError as exc:
                 errors.append(exc)

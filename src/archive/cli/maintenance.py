@@ -52,11 +52,12 @@ def init(folder: str) -> None:
 @click.option("--keep-going", is_flag=True, help="Store the good pages even when some are bad.")
 @click.option("--explain", is_flag=True,
               help="Print each line of each page with the role the splitter gave it and its confidence; write nothing.")
+@click.option("--force", is_flag=True, help="Add a file named .md, .csv and the like as a page all the same.")
 @click.option("--url", metavar="URL",
               help="Where the page came from (one page); saved HTML gives its own canonical link or og:url.")
 @click.pass_context
 def add(ctx: click.Context, files: tuple[str, ...], dry_run: bool, as_json: bool, recursive: bool,
-        quiet: bool, keep_going: bool, explain: bool, url: str | None) -> None:
+        quiet: bool, keep_going: bool, explain: bool, force: bool, url: str | None) -> None:
     """Add pages (text or saved HTML) to the archive; - reads standard input; a web address is fetched.
 
     Each page is split into its articles, which are stored (new, new version
@@ -97,7 +98,7 @@ def add(ctx: click.Context, files: tuple[str, ...], dry_run: bool, as_json: bool
     with progress(None if recursive else len(files), enabled=show_bar and not quiet and not as_json) as bar:
         report = archive.ingest(files, dry_run=dry_run, recursive=recursive, keep_going=keep_going,
                                 stdin=getattr(sys.stdin, "buffer", sys.stdin), progress=bar, on_page=on_page,
-                                url=url)
+                                url=url, force=force)
     for notice in report.notices:
         click.echo(f"archive: {clean(notice)}", err=True)
     if as_json:

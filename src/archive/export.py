@@ -28,7 +28,7 @@ FORMATS = ("jsonl", "csv", "csl-json", "bibtex", "ris")
 #: What makes a spreadsheet read a cell as a formula when it starts one (OWASP's list for CSV injection).
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 CSV_COLUMNS = ("id", "title", "subtitle", "outlet", "author", "date", "date_text", "section", "review",
-               "review_reasons", "withdrawn", "words", "pages", "page_titles", "store_path", "url", "captured")
+               "review_reasons", "withdrawn", "words", "pages", "page_titles", "store_path", "url", "captured", "tags")
 
 
 def _source(record: ArticleRecord) -> tuple[str, str]:
@@ -69,6 +69,7 @@ def _printable(record: ArticleRecord) -> ArticleRecord:
         record, **{name: text(getattr(record, name)) for name in (
             "id", "title", "body", "outlet", "author", "date", "date_text", "subtitle", "standfirst", "section",
             "fair_use_note", "withdrawn")},
+        tags=tuple(clean(t) for t in record.tags),
         review_reasons=tuple(clean(r) for r in record.review_reasons),
         sightings=tuple(replace(s, page_id=clean(s.page_id), page_title=text(s.page_title),
                                 page_date=text(s.page_date), url=text(s.url), captured=text(s.captured))
@@ -125,6 +126,7 @@ def _csv(records: Iterable[ArticleRecord], store_root: str, *, guard: bool) -> I
             "; ".join(s.page_id for s in record.sightings),
             "; ".join(s.page_title or "" for s in record.sightings), f"{store_root}/{record.id}",
             *((record.source.url or "", record.source.captured or "") if record.source else ("", "")),
+            "; ".join(record.tags),
         ]
         writer.writerow([neutralise(cell) for cell in row] if guard else row)
         yield buffer.getvalue()
@@ -154,6 +156,8 @@ def csl_item(record: ArticleRecord, store_root: str = "store") -> dict[str, Any]
         item["URL"] = url
         if accessed:
             item["accessed"] = {"date-parts": [[int(p) for p in accessed.split("-")]]}
+    if record.tags:
+        item["keyword"] = ", ".join(record.tags)
     item["archive"] = "archive"
     item["archive_location"] = f"{store_root}/{record.id}"
     if record.section:
@@ -202,6 +206,8 @@ def bibtex_entry(record: ArticleRecord, store_root: str, keys: set[str]) -> str:
         fields.append(("url", _url_text(url)))
         if accessed:
             fields.append(("urldate", accessed))
+    if record.tags:
+        fields.append(("keywords", ", ".join(record.tags)))
     fields.append(("addendum", f"{store_root}/{record.id}"))
     body = ",\n".join(f"  {name} = {{{value if name in ('author', 'url') else _bib_escape(value)}}}"
                        for name, value in fields)
@@ -227,6 +233,7 @@ def ris_entry(record: ArticleRecord, store_root: str) -> str:
         lines.append(f"UR  - {_url_text(url)}")
         if accessed:
             lines.append(f"Y2  - {accessed.replace('-', '/')}")
+    lines += [f"KW  - {t}" for t in record.tags]
     lines.append(f"AN  - {record.id}")
     lines.append(f"AV  - {store_root}/{record.id}")
     lines.append("ER  - ")

@@ -201,6 +201,17 @@ class Correction:
 
 
 @dataclass(frozen=True)
+class Note:
+    """A person's note on an article (`archive note`), kept in its versions."""
+
+    text: str
+    time: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass(frozen=True)
 class Version:
     """One committed version of a stored object."""
 
@@ -233,6 +244,9 @@ class ArticleRecord:
     path: str = ""
     corrections: tuple[Correction, ...] = ()
     withdrawn: str | None = None
+    #: A person's labels (`archive tag`) and notes (`archive note`), kept like corrections.
+    tags: tuple[str, ...] = ()
+    notes: tuple[Note, ...] = ()
 
     @property
     def source(self) -> Sighting | None:
@@ -244,6 +258,8 @@ class ArticleRecord:
         data["review_reasons"] = list(self.review_reasons)
         data["sightings"] = [s.to_dict() for s in self.sightings]
         data["corrections"] = [c.to_dict() for c in self.corrections]
+        data["tags"] = list(self.tags)
+        data["notes"] = [n.to_dict() for n in self.notes]
         return data
 
 

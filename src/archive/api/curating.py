@@ -49,6 +49,39 @@ class Curator:
         with self._writing():
             return catalog.restore(self.store, article_id, reason=reason, on_change=self._index_one)
 
+    def tag(self, article_id: str, *, add: list[str], remove: list[str]) -> tuple[int | None, tuple[str, ...]]:
+        """Add and remove an article's tags as a new version: (the version, or None when unchanged; the tags)."""
+        with self._writing():
+            return catalog.tag(self.store, article_id, add=add, remove=remove, on_change=self._index_one)
+
+    def note(self, article_id: str, text: str) -> int | None:
+        """Add a note to an article as a new version."""
+        with self._writing():
+            return catalog.note(self.store, article_id, text, on_change=self._index_one)
+
+    def saved_searches(self) -> dict[str, dict[str, Any]]:
+        """name -> {"query", "time"} of every saved search."""
+        return catalog.read_saved(self.store)
+
+    def save_search(self, name: str, query: str | None) -> dict[str, Any] | None:
+        """Keep a query under a name (None forgets the name); what was kept or forgotten."""
+        return catalog.save_search(self.store, name, query)
+
+    def saved_query(self, text: str) -> str:
+        """The query a search names: "@name" is the saved search of that name; any other text is itself.
+
+        Raises:
+            UsageError: no saved search of that name (the saved names are given).
+        """
+        if not text.startswith("@") or " " in text.strip():
+            return text
+        saved = self.saved_searches() if self.store.exists() else {}
+        entry = saved.get(text.strip()[1:])
+        if entry is None:
+            known = ", ".join(f"@{n}" for n in sorted(saved)) or "none yet; `archive saved NAME QUERY` keeps one"
+            raise UsageError(f"no saved search {text.strip()!r} (saved: {known})")
+        return str(entry["query"])
+
     def withdrawn(self) -> Iterator[ArticleRecord]:
         """Every withdrawn article, read from the store (search leaves them out)."""
         return (r for r in catalog.iter_records(self.store, damaged=self.notices) if r.withdrawn)

@@ -148,9 +148,9 @@ def _store_article(lookup: Lookup, article: Article, split: SplitPage, page_id: 
     if old is not None:
         key = old.get("key", key)
         previous = record_from(object_id, old, "", 0, "")
-        # What a person corrected, and a withdrawal, outlive any re-add of the page.
-        record = apply_corrections(replace(record, corrections=previous.corrections,
-                                           withdrawn=previous.withdrawn))
+        # What a person corrected, tagged and noted, and a withdrawal, outlive any re-add of the page.
+        record = apply_corrections(replace(record, corrections=previous.corrections, withdrawn=previous.withdrawn,
+                                           tags=previous.tags, notes=previous.notes))
     message = f"seen in {page_id}" if old is None else f"updated from {page_id}"
     intent.before_commit(store, object_id)
     version = store.commit(object_id, record_files(record, key), message=message)

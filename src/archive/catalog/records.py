@@ -10,12 +10,13 @@ never an empty answer.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterator
 from dataclasses import replace
 from typing import Any
 
 from ..errors import ArticleNotFound, StoreCorrupt
-from ..models import ArticleRecord, Correction, Sighting
+from ..models import ArticleRecord, Correction, Note, Sighting
 from ..store import Store, StoredFile
 from ..text import calendar_date, normalize, one_line
 from .ids import ARTICLES, is_article_id, normalize_id
@@ -54,6 +55,13 @@ def _front_matter(record: ArticleRecord) -> str:
             lines.append(f"    value: {json.dumps(c.value, ensure_ascii=False)}")
             lines.append(f"    reason: {json.dumps(c.reason, ensure_ascii=False)}")
             lines.append(f"    time: {json.dumps(c.time)}")
+    if record.tags:
+        lines.append(f"tags: {json.dumps(list(record.tags), ensure_ascii=False)}")
+    if record.notes:
+        lines.append("notes:")
+        for n in record.notes:
+            lines.append(f"  - text: {json.dumps(n.text, ensure_ascii=False)}")
+            lines.append(f"    time: {json.dumps(n.time)}")
     lines.append("---")
     return "\n".join(lines)
 
@@ -75,7 +83,14 @@ def stored_form(record: ArticleRecord) -> ArticleRecord:
                         for s in record.sightings),
         corrections=tuple(replace(c, value=_optional(c.value), reason=one_line(c.reason))
                           for c in record.corrections),
+        tags=tuple(dict.fromkeys(t for t in map(tag_label, record.tags) if t)),
+        notes=tuple(replace(n, text=one_line(n.text)) for n in record.notes if one_line(n.text)),
     )
+
+
+def tag_label(text: str) -> str:
+    """A tag as stored: lower case, words joined by hyphens, no commas ("Follow up" -> "follow-up")."""
+    return "-".join(re.findall(r"[^\W_]+(?:[_.][^\W_]+)*", one_line(text).casefold()))
 
 
 def record_files(record: ArticleRecord, key: str) -> dict[str, bytes]:
@@ -87,6 +102,9 @@ def record_files(record: ArticleRecord, key: str) -> dict[str, bytes]:
     meta = record.to_dict()
     for name in ("body", "digest", "path", "version"):
         meta.pop(name)
+    for name in ("tags", "notes"):  # absent rather than empty: an untagged article reads as before
+        if not meta[name]:
+            meta.pop(name)
     meta["key"] = key
     md = f"{_front_matter(record)}\n\n# {record.title}\n\n{record.body.rstrip()}\n"
     return {
@@ -116,7 +134,8 @@ def record_from(object_id: str, meta: dict[str, Any], body: str, version: int, d
         sightings=sightings, digest=digest, path=object_id,
         corrections=tuple(Correction(c["field"], c.get("value"), c.get("reason", ""), c.get("time", ""))
                           for c in meta.get("corrections", [])),
-        withdrawn=meta.get("withdrawn"),
+        withdrawn=meta.get("withdrawn"), tags=tuple(meta.get("tags") or ()),
+        notes=tuple(Note(n.get("text", ""), n.get("time", "")) for n in meta.get("notes") or ()),
     )
 
 

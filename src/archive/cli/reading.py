@@ -18,7 +18,7 @@ from .output import write_output
 from .render import page_text, print_result, record_text
 
 #: The facets a search can count.
-FACETS = ("outlet", "author", "year", "month", "page")
+FACETS = ("outlet", "author", "year", "month", "page", "tag")
 
 
 def filter_options(function: Any) -> Any:
@@ -26,6 +26,7 @@ def filter_options(function: Any) -> Any:
     for option in reversed((
         click.option("--outlet", help="Only articles from this outlet (any case or accents; one of a joint credit)."),
         click.option("--author", help="Only articles by this author (any case or accents; one of a joint credit)."),
+        click.option("--tag", help="Only articles with this tag."),
         click.option("--since", metavar="DATE", help="Only articles dated on or after DATE (YYYY[-MM[-DD]])."),
         click.option("--until", metavar="DATE", help="Only articles dated on or before DATE."),
         click.option("--limit", type=click.IntRange(1, 10_000), help="How many to show."),
@@ -44,7 +45,7 @@ def filter_options(function: Any) -> Any:
 @click.option("--facet", "facets", multiple=True, type=click.Choice(FACETS),
               help="Facet to count (repeatable; default outlet, author, year).")
 @click.pass_context
-def search(ctx: click.Context, query: tuple[str, ...], outlet: str | None, author: str | None,
+def search(ctx: click.Context, query: tuple[str, ...], outlet: str | None, author: str | None, tag: str | None,
            since: str | None, until: str | None, limit: int | None, as_json: bool, page: int, sort: str,
            facets: tuple[str, ...]) -> None:
     """Search the archive: ranked hits with highlighted snippets, and facet counts.
@@ -65,7 +66,8 @@ def search(ctx: click.Context, query: tuple[str, ...], outlet: str | None, autho
       archive search '"safe passage"' --outlet "RT News" --since 2016-10
     """
     archive = searchable(ctx)
-    result = archive.search(" ".join(query), outlet=outlet, author=author, since=since, until=until,
+    result = archive.search(archive.saved_query(" ".join(query)), outlet=outlet, author=author, tag=tag,
+                            since=since, until=until,
                             limit=limit or archive.config.search_limit, page=page, sort=sort,
                             facets=facets or ("outlet", "author", "year"))
     for note in archive.notices:
@@ -84,7 +86,7 @@ def search(ctx: click.Context, query: tuple[str, ...], outlet: str | None, autho
 @click.option("--facet", "facets", multiple=True, type=click.Choice(FACETS),
               help="Facet to count (repeatable; default: all five).")
 @click.pass_context
-def facets(ctx: click.Context, query: tuple[str, ...], outlet: str | None, author: str | None,
+def facets(ctx: click.Context, query: tuple[str, ...], outlet: str | None, author: str | None, tag: str | None,
            since: str | None, until: str | None, limit: int | None, as_json: bool,
            facets: tuple[str, ...]) -> None:
     """Count articles by outlet, author, year, month and page, for a query or the whole archive.
@@ -96,7 +98,8 @@ def facets(ctx: click.Context, query: tuple[str, ...], outlet: str | None, autho
     """
     archive = searchable(ctx)
     names = facets or ("outlet", "author", "year", "month", "page")
-    result = archive.search(" ".join(query), outlet=outlet, author=author, since=since, until=until, limit=1,
+    result = archive.search(archive.saved_query(" ".join(query)), outlet=outlet, author=author, tag=tag,
+                            since=since, until=until, limit=1,
                             facets=names, snippets=False)
     if not result.total:
         say_nearest(archive, outlet=outlet, author=author)
@@ -123,7 +126,7 @@ def facets(ctx: click.Context, query: tuple[str, ...], outlet: str | None, autho
 @click.option("--needs-review", is_flag=True, help="Only articles the splitter was unsure of, with the reasons.")
 @click.option("--withdrawn", is_flag=True, help="Only withdrawn articles, with why (read from the store).")
 @click.pass_context
-def list_articles(ctx: click.Context, query: tuple[str, ...], outlet: str | None, author: str | None,
+def list_articles(ctx: click.Context, query: tuple[str, ...], outlet: str | None, author: str | None, tag: str | None,
                   since: str | None, until: str | None, limit: int | None, as_json: bool, page: int, sort: str,
                   needs_review: bool, withdrawn: bool) -> None:
     """List articles, newest first: date, outlet, author, title and id; a QUERY narrows the list.
@@ -137,11 +140,12 @@ def list_articles(ctx: click.Context, query: tuple[str, ...], outlet: str | None
     """
     archive = searchable(ctx)
     if withdrawn:
-        if query or outlet or author or since or until or needs_review:
+        if query or outlet or author or tag or since or until or needs_review:
             raise click.UsageError("--withdrawn lists every withdrawn article: give it no query or filters")
         _list_withdrawn(archive, as_json=as_json)
         return
-    result = archive.search(" ".join(query), outlet=outlet, author=author, since=since, until=until,
+    result = archive.search(archive.saved_query(" ".join(query)), outlet=outlet, author=author, tag=tag,
+                            since=since, until=until,
                             needs_review=needs_review, limit=limit or 10_000, page=page, sort=sort, facets=(),
                             snippets=False)
     if not result.total:
@@ -272,6 +276,7 @@ def show(ctx: click.Context, article_id: str, version: int | None, as_json: bool
               help="File to write (default, or -: stdout); a link, pipe or device is written to, not replaced.")
 @click.option("--outlet", help="Only articles from this outlet.")
 @click.option("--author", help="Only articles by this author.")
+@click.option("--tag", help="Only articles with this tag.")
 @click.option("--since", metavar="DATE", help="Only articles dated on or after DATE.")
 @click.option("--until", metavar="DATE", help="Only articles dated on or before DATE.")
 @click.option("--raw-csv", is_flag=True,
@@ -279,7 +284,7 @@ def show(ctx: click.Context, article_id: str, version: int | None, as_json: bool
                    "gets a leading ' so that spreadsheets show it as text, never run it as a formula.")
 @click.pass_context
 def export_command(ctx: click.Context, query: tuple[str, ...], fmt: str, output: str | None, outlet: str | None,
-                   author: str | None, since: str | None, until: str | None, raw_csv: bool) -> None:
+                   author: str | None, tag: str | None, since: str | None, until: str | None, raw_csv: bool) -> None:
     """Export the articles a query selects (all by default) with metadata, sightings and store paths.
 
     \b
@@ -288,7 +293,8 @@ def export_command(ctx: click.Context, query: tuple[str, ...], fmt: str, output:
       archive export --format bibtex --outlet "RT News" > rt.bib
     """
     archive = searchable(ctx, store_required=True)
-    selected = archive.select(" ".join(query), outlet=outlet, author=author, since=since, until=until)
+    selected = archive.select(archive.saved_query(" ".join(query)), outlet=outlet, author=author, tag=tag,
+                              since=since, until=until)
     first = next(selected, None)
     if first is None:  # an empty file would look like an export that worked
         say_nearest(archive, outlet=outlet, author=author)

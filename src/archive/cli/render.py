@@ -100,6 +100,10 @@ def record_text(record: ArticleRecord, versions: int) -> str:
         lines.append(f"{'review:':<11} not needed — the splitter noted: {clean(', '.join(record.review_reasons))}")
     if record.withdrawn:
         lines.append(f"{'withdrawn:':<11} {clean(record.withdrawn)}")
+    if record.tags:
+        lines.append(f"{'tags:':<11} {clean(' '.join(record.tags))}")
+    for n in record.notes:
+        lines.append(f"{'note:':<11} {clean(n.text)} ({n.time})")
     for c in record.corrections:
         lines.append(f"{'corrected:':<11} {c.field} = {clean(c.value)!r} ({clean(c.reason)}, {c.time})")
     lines.append("seen in:")

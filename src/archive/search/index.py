@@ -17,7 +17,7 @@ from typing import Any, Protocol
 from ..models import ArticleRecord, IndexState
 
 #: The facets a search may count.
-FACETS = ("outlet", "author", "year", "month", "page")
+FACETS = ("outlet", "author", "year", "month", "page", "tag")
 #: The marks an engine puts around each matched term of a snippet (``results`` turns them into offsets).
 HL_OPEN, HL_CLOSE = "\x02", "\x03"
 
@@ -50,6 +50,7 @@ class SearchRequest:
 
     text: str
     outlet: str | None = None
+    tag: str | None = None
     author: str | None = None
     since: str | None = None
     until: str | None = None

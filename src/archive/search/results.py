@@ -18,6 +18,7 @@ from .query import check_order, check_query, valid_date
 
 
 def run_search(idx: SearchIndex, text: str, *, outlet: str | None = None, author: str | None = None,
+               tag: str | None = None,
                since: str | None = None, until: str | None = None, needs_review: bool = False,
                limit: int = 10, page: int = 1, sort: str = "relevance",
                facets: tuple[str, ...] = ("outlet", "author", "year"),
@@ -30,7 +31,7 @@ def run_search(idx: SearchIndex, text: str, *, outlet: str | None = None, author
         if value and not valid_date(value):
             raise QueryError(f"bad date for {label}: {value!r} (use YYYY, YYYY-MM or YYYY-MM-DD)", query=text)
     check_order(since, until, text, what=f"--since {since} --until {until}")
-    request = SearchRequest(text=check_query(text), outlet=outlet, author=author, since=since, until=until,
+    request = SearchRequest(text=check_query(text), outlet=outlet, author=author, tag=tag, since=since, until=until,
                             needs_review=needs_review, limit=limit, page=page, sort=sort, facets=facets,
                             snippets=snippets)
     raw = idx.search(request, body_for=body_for)
@@ -53,12 +54,14 @@ def _hit(item: RawHit) -> Hit:
 
 
 def _by_name(facet: str, counts: list[tuple[str, int]]) -> list[tuple[str, int]]:
-    """Counts of credits -> counts of names: each outlet or author of a joint credit is a value of its own."""
-    if facet not in ("outlet", "author"):
+    """Counts of credits -> counts of names: each outlet or author of a joint credit, and each tag of an
+    article, is a value of its own."""
+    if facet not in ("outlet", "author", "tag"):
         return counts
     merged: dict[str, int] = {}
     for credit, count in counts:
-        for name in split_credit(credit, kind=facet) or [credit]:
+        names = credit.split(",") if facet == "tag" else split_credit(credit, kind=facet)
+        for name in names or [credit]:
             merged[name] = merged.get(name, 0) + count
     return sorted(merged.items(), key=lambda kv: (-kv[1], kv[0]))
 

@@ -305,6 +305,7 @@ class WhooshIndex:
         filters: list[Any] = []
         filters += [query.Term(f"{kind}_k", name_key(value))  # each name of a credit, any case or accents
                     for kind, value in (("outlet", request.outlet), ("author", request.author)) if value]
+        filters += [query.Term("tag", request.tag.casefold())] if request.tag else []
         if request.since or request.until:
             low = date_bound(request.since, end=False) if request.since else 1
             high = date_bound(request.until, end=True) if request.until else dt.date.max.toordinal()

@@ -22,7 +22,8 @@ from ..text import name_key, split_credit
 #: Bumped when the schema changes: an index of another version is rebuilt from the store.
 SCHEMA_VERSION = 5
 #: Facet name -> the index field it counts.
-FACET_FIELDS = {"outlet": "outlet_f", "author": "author_f", "year": "year", "month": "month", "page": "page_f"}
+FACET_FIELDS = {"outlet": "outlet_f", "author": "author_f", "year": "year", "month": "month", "page": "page_f",
+                "tag": "tag_f"}
 #: The fields a query searches when it names none.
 DEFAULT_FIELDS = ["title", "body", "outlet", "author"]
 _TOKEN = r"\w+(?:[-.,'’]\w+)*"
@@ -82,6 +83,9 @@ def make_schema() -> fields.Schema:
         author_k=fields.KEYWORD(commas=True),
         outlet_k=fields.KEYWORD(commas=True),
         page_f=fields.ID(sortable=True),
+        # A person's tags: searched as tag:label, counted from the joined labels (split by ``results``).
+        tag=fields.KEYWORD(commas=True, lowercase=True),
+        tag_f=fields.ID(sortable=True),
         date=fields.ID(stored=True, sortable=True),
         # Days since 1 January 1 (a proleptic ordinal): range filters on a trie-encoded number
         # touch a handful of terms, where a range over date strings touches every date.
@@ -127,6 +131,8 @@ def document(record: ArticleRecord) -> dict[str, Any]:
         "year": date[:4] or "undated",
         "month": date[:7] or "undated",
         "page": ",".join(s.page_id for s in record.sightings),
+        "tag": ",".join(record.tags),
+        "tag_f": ",".join(record.tags) or "(none)",
         "review": "yes" if record.review else "no",
         "withdrawn": "yes" if record.withdrawn else "no",
     }

@@ -18,7 +18,8 @@ from .render import explain_text, outcome_json, outcome_text, progress
 
 @click.command()
 @click.argument("folder", required=False, type=click.Path(file_okay=False), default=".")
-def init(folder: str) -> None:
+@click.option("--json", "as_json", is_flag=True, help="Print what was done as JSON.")
+def init(folder: str, as_json: bool) -> None:
     """Create archive.toml (every key, commented) and an empty store in FOLDER.
 
     \b
@@ -32,15 +33,15 @@ def init(folder: str) -> None:
     # Refuse an index folder archive did not make before anything is written.
     archive.check_index_folder()
     root.mkdir(parents=True, exist_ok=True)
-    if exists:
-        click.echo(f"{config_file} exists; keeping it")
-    else:
+    if not exists:
         config_file.write_text(render_default_config(), encoding="utf-8")
-        click.echo(f"wrote {config_file}")
-    if archive.create_store():
-        click.echo(f"created store {archive.config.store_path}")
-    else:
-        click.echo(f"store {archive.config.store_path} exists")
+    created = archive.create_store()
+    if as_json:
+        click.echo(dumps({"config": str(config_file), "config_written": not exists,
+                          "store": str(archive.config.store_path), "store_created": created}, indent=1))
+        return
+    click.echo(f"{config_file} exists; keeping it" if exists else f"wrote {config_file}")
+    click.echo(f"created store {archive.config.store_path}" if created else f"store {archive.config.store_path} exists")
 
 
 @click.command()
@@ -127,8 +128,9 @@ def _explain(archive: Archive, files: tuple[str, ...], *, as_json: bool) -> None
 @click.command()
 @click.option("--full", is_flag=True, help="Throw the index away and build it anew.")
 @click.option("--procs", type=click.IntRange(1, 16), default=1, help="Indexing processes (2 doubles speed).")
+@click.option("--json", "as_json", is_flag=True, help="Print what was done as JSON (and no progress bar).")
 @click.pass_context
-def reindex(ctx: click.Context, full: bool, procs: int) -> None:
+def reindex(ctx: click.Context, full: bool, procs: int, as_json: bool) -> None:
     """Bring the index in line with the store; only what differs is written.
 
     Commits in batches, so an interrupted run resumes where it stopped.
@@ -141,20 +143,25 @@ def reindex(ctx: click.Context, full: bool, procs: int) -> None:
     archive = open_archive(ctx)
     archive.require_store()
     total = archive.count_articles()
-    with progress(total, enabled=True) as bar:
+    with progress(total, enabled=not as_json) as bar:
         if full:
             count = archive.reindex(full=True, progress=bar, procs=procs)
         else:
             count = archive.reindex(progress=bar, procs=procs)
     for notice in archive.notices:
         click.echo(f"archive: {clean(notice)}", err=True)
+    if as_json:
+        click.echo(dumps({"indexed": count, "articles": total, "full": full,
+                          "index": str(archive.config.index_path)}, indent=1))
+        return
     click.echo(f"indexed {count} article(s) of {total} into {archive.config.index_path}")
 
 
 @click.command()
 @click.option("--repair", is_flag=True, help="Roll back interrupted versions and rebuild the index if it disagrees.")
+@click.option("--json", "as_json", is_flag=True, help="Print the problems found as JSON.")
 @click.pass_context
-def verify(ctx: click.Context, repair: bool) -> None:
+def verify(ctx: click.Context, repair: bool, as_json: bool) -> None:
     """Check every digest and inventory in the store, and the index against it.
 
     Exit 0 when clean, 1 with the list of problems.
@@ -166,6 +173,11 @@ def verify(ctx: click.Context, repair: bool) -> None:
     archive = open_archive(ctx)
     archive.require_store()
     problems = archive.verify(repair=repair)
+    if as_json:
+        click.echo(dumps({"consistent": not problems, "repair": repair, "problems": problems}, indent=1))
+        if problems:
+            ctx.exit(EXIT_ERROR)
+        return
     for problem in problems:
         click.echo(clean(problem))
     if problems:

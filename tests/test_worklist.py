@@ -59,13 +59,13 @@ def test_restore_undoes_a_withdrawal_and_withdrawn_articles_are_listed(cli_run):
     listed = json.loads(run("list", "--withdrawn", "--json").stdout)
     assert [(r["id"], r["withdrawn"]) for r in listed] == [(article, "duplicate")]
     assert "1 withdrawn article(s)" in run("list", "--withdrawn").stdout
-    assert article not in run("list").stdout
+    assert article not in run("list", "--json").stdout
     assert run("restore", article, "--reason", "not a duplicate").stdout.startswith("restored: version 3")
-    assert article in run("list").stdout and json.loads(run("list", "--withdrawn", "--json").stdout) == []
+    assert article in run("list", "--json").stdout and json.loads(run("list", "--withdrawn", "--json").stdout) == []
     assert "not withdrawn" in run("restore", article, "--reason", "again").stdout
     assert "--reason" in run("restore", article, code=2).stderr
     run("add", str(MOSUL))  # a re-add leaves it restored
-    assert article in run("list").stdout
+    assert article in run("list", "--json").stdout
 
 
 def test_pages_lists_the_compilation_pages_with_their_article_counts(cli_run):

@@ -102,6 +102,9 @@ class Archive(indexing.IndexKeeper, Curator):
             shown = ", ".join(matches[:5]) + (f" and {len(matches) - 5} more" if len(matches) > 5 else "")
             raise ArticleNotFound(f"'{text}' begins {len(matches)} ids: {shown}; give more of it",
                                   article_id=text)
+        near = [] if matches or object_id in self.store.purged() else self.nearest_ids(object_id)
+        if near:
+            raise ArticleNotFound(f"no article or page '{text}'; nearest: {', '.join(near)}", article_id=text)
         return matches[0] if matches else object_id
 
     def versions(self, object_id: str) -> list[Version]:

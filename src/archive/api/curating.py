@@ -108,6 +108,16 @@ class Curator:
             out[object_id] = short.removeprefix("articles/")
         return out
 
+    def result_dict(self, result: SearchResult) -> dict[str, Any]:
+        """A search result as JSON data, each hit with the short form of its id (what `--json` and the web
+        API give)."""
+        data = result.to_dict()
+        hits = [*data["hits"], *data.get("partial", ())]
+        short = self.short_ids([h["id"] for h in hits])
+        for hit in hits:
+            hit["short_id"] = short[hit["id"]]
+        return data
+
     def nearest_ids(self, object_id: str, *, most: int = 3) -> list[str]:
         """Stored ids most like an id that names nothing (in the deepest folder of it that exists)."""
         parts = object_id.rstrip("/").split("/")

@@ -74,14 +74,10 @@ def search(ctx: click.Context, query: tuple[str, ...], outlet: str | None, autho
         click.echo(f"archive: {clean(note)}", err=True)
     if not result.total:
         say_nearest(archive, outlet=outlet, author=author)
-    short = archive.short_ids([h.id for h in (*result.hits, *result.partial)])
     if as_json:
-        data = result.to_dict()
-        for hit in (*data["hits"], *data.get("partial", ())):
-            hit["short_id"] = short[hit["id"]]
-        click.echo(dumps(data, indent=1))
+        click.echo(dumps(archive.result_dict(result), indent=1))
         return
-    print_result(result, short=short)
+    print_result(result, short=archive.short_ids([h.id for h in (*result.hits, *result.partial)]))
 
 
 @click.command()

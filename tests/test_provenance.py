@@ -204,3 +204,15 @@ def test_a_citation_with_its_url_is_valid_csl_and_renders_the_address(run_cli):
         bibliography.register(Citation([CitationItem(item["id"])]))
     rendered = [str(entry) for entry in bibliography.bibliography()]
     assert all(URL in entry for entry in rendered), rendered
+
+
+def test_a_corrected_file_keeps_its_capture_time_and_changes_only_its_changed_articles(run_cli, tmp_path):
+    run = run_cli
+    page_id = _page_id(run, "--url", URL, str(MOSUL))
+    first = json.loads(run("show", page_id, "--json").stdout)
+    fixed = tmp_path / "fixed.txt"
+    fixed.write_text(MOSUL.read_text(encoding="utf-8").replace("told RT.", "told RT on Thursday."), encoding="utf-8")
+    out = run("add", str(fixed)).stdout
+    assert "1 new version, 3 unchanged" in out
+    page = json.loads(run("show", page_id, "--json").stdout)
+    assert page["captured"] == first["captured"] and page["url"] == URL and page["version"] == 2

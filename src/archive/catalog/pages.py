@@ -28,8 +28,9 @@ CAPTURE = "capture.warc.gz"
 def settle_source(store: Store, page_id: str, raw: bytes, given: Provenance) -> Provenance:
     """Where a page came from, as its new version records it.
 
-    A page added again with the same bytes keeps when it was first captured (and its capture): the same
-    bytes are no new capture.  An address given (``--url``, a fetch) replaces the stored one; one read
+    A page added again from a file keeps when it was first added, and with the same bytes, fetched or not,
+    when it was captured (and its capture): only a fetch of new bytes is a new capture, which every article
+    of the page then cites.  An address given (``--url``, a fetch) replaces the stored one; one read
     from the page's markup only fills a gap.
     """
     old = read_page(store, page_id) if store.has(page_id) else None
@@ -37,8 +38,8 @@ def settle_source(store: Store, page_id: str, raw: bytes, given: Provenance) -> 
         return Provenance(given.url, given.captured or now(), given.redirects, given.warc, given.from_markup)
     url = (old.get("url") or given.url) if given.from_markup else (given.url or old.get("url"))
     same = old.get("original") is not None and _stored_bytes(store, page_id, old["original"]) == raw
-    if not same:
-        return Provenance(url, given.captured or now(), given.redirects, given.warc)
+    if not same:  # a new fetch is a new capture; a file added again keeps when the page was first added
+        return Provenance(url, given.captured or old.get("captured") or now(), given.redirects, given.warc)
     if old.get("capture"):
         warc = _stored_bytes(store, page_id, CAPTURE)
         return Provenance(url, old.get("captured"), tuple(old.get("redirects") or ()), warc)

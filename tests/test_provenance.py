@@ -216,3 +216,14 @@ def test_a_corrected_file_keeps_its_capture_time_and_changes_only_its_changed_ar
     assert "1 new version, 3 unchanged" in out
     page = json.loads(run("show", page_id, "--json").stdout)
     assert page["captured"] == first["captured"] and page["url"] == URL and page["version"] == 2
+
+
+def test_the_same_address_is_the_same_page_even_retitled(run_cli, tmp_path):
+    run = run_cli
+    page_id = _page_id(run, "--url", URL, str(MOSUL))
+    text = MOSUL.read_text(encoding="utf-8")
+    first_line = text.splitlines()[0]
+    retitled = tmp_path / "retitled.txt"
+    retitled.write_text(text.replace(first_line, first_line + " (updated)", 1), encoding="utf-8")
+    assert _page_id(run, "--url", URL, str(retitled)) == page_id
+    assert json.loads(run("show", page_id, "--json").stdout)["version"] == 2

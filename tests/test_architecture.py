@@ -21,10 +21,11 @@ ALLOWED = {
     "text": {"errors"},
     "extract": {"errors", "models", "text"},
     "inputs": {"errors"},
+    "fetch": {"errors", "models", "text"},
     "store": {"errors", "models", "text"},
     "catalog": {"errors", "models", "text", "config", "store"},
     "search": {"errors", "models", "text", "config"},
-    "api": {"errors", "models", "text", "config", "inputs", "extract", "store", "catalog", "search"},
+    "api": {"errors", "models", "text", "config", "inputs", "fetch", "extract", "store", "catalog", "search"},
     "export": {"errors", "models", "text"},
     "web": {"errors", "models", "text", "config", "api", "export"},
     "cli": {"errors", "models", "text", "config", "api", "export", "web"},
@@ -35,7 +36,8 @@ ALLOWED = {
 #: Third-party packages, and the one part that may import each.
 THIRD_PARTY = {"lxml": {"extract"}, "bs4": {"extract"}, "filelock": {"store"}, "whoosh": {"search"},
                "click": {"cli"}, "pycrfsuite": {"extract", "train"}, "anyascii": {"catalog"},
-               "starlette": {"web"}, "jinja2": {"web"}, "markupsafe": {"web"}, "uvicorn": {"web"}}
+               "starlette": {"web"}, "jinja2": {"web"}, "markupsafe": {"web"}, "uvicorn": {"web"},
+               "httpx2": {"fetch"}, "warcio": {"fetch"}}
 MAX_LINES = 400
 #: The façade stays thin.
 MAX_LINES_OF = {"archive.api": 300}

@@ -54,7 +54,7 @@ def test_add_search_show_list(run):
 
     listed = json.loads(run("list", "--json", "--outlet", "RT News").output)
     assert len(listed) == 3
-    assert run("list").output.count("articles/") == 4
+    assert run("list").stdout.count("\n            ") == 4  # an id line under each article
 
 
 def test_filters_and_query_forms(run):

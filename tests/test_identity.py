@@ -150,7 +150,7 @@ def test_a_doubtful_match_is_kept_apart_and_flagged_for_review(cli_run, add):
     assert a != b
     record = json.loads(cli_run("show", b, "--json").stdout)
     assert record["review"] and f"possible duplicate of {a}" in record["review_reasons"]
-    assert b in cli_run("list", "--needs-review").output
+    assert b in cli_run("list", "--needs-review", "--json").stdout
     assert json.loads(cli_run("show", a, "--json").stdout)["version"] == 1
 
 

@@ -24,7 +24,7 @@ RECORDS = [
 
 def test_document_fields():
     doc = document(RECORDS[1])
-    assert doc["author_k"] == "Jon Lockett,Ann Bell"
+    assert doc["author_k"] == "jon lockett,ann bell" and doc["outlet_k"] == "the sun"
     assert doc["author_f"] == "Jon Lockett & Ann Bell"
     assert (doc["year"], doc["month"]) == ("2015", "2015-03")
 

@@ -49,3 +49,13 @@ def test_a_json_file_named_on_the_command_line_is_refused_not_split(cli_run, arc
     bracketed.write_text("[Photo] Harbor workers protest\n\n" + MOSUL.read_text(encoding="utf-8"))
     cli_run("add", str(bracketed))
     assert json.loads(cli_run("list", "--json").stdout)
+
+
+def test_a_markdown_or_csv_file_named_as_a_page_is_refused_unless_forced(cli_run, tmp_path):
+    for name, kind in (("notes.md", "Markdown"), ("table.csv", "CSV")):
+        path = tmp_path / name
+        path.write_text(MOSUL.read_text(encoding="utf-8"), encoding="utf-8")
+        err = cli_run("add", str(path), str(MOSUL), code=1).stderr
+        assert f"archive: error: {path}: a {kind} file, not a saved page (.txt or .html); --force adds it" in err
+        assert "nothing was added" in err
+    assert "4 new" in cli_run("add", "--force", str(tmp_path / "notes.md")).stdout

@@ -106,8 +106,8 @@ def test_snippets_highlight_every_matched_form(run):
 
 def test_did_you_mean_only_when_it_finds_something(run):
     data = search(run, "Mosol")
-    assert data["total"] == 0 and data["suggestion"] == "mosul"
-    assert "did you mean: mosul" in run("search", "Mosol").output
+    assert data["total"] == 0 and data["suggestion"] == "Mosul"  # the word, capitalised as it was typed
+    assert "did you mean: Mosul (4 article(s))" in run("search", "Mosol").output
     assert "suggestion" not in search(run, "Xqzzyv")
 
 

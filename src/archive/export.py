@@ -28,7 +28,20 @@ FORMATS = ("jsonl", "csv", "csl-json", "bibtex", "ris")
 #: What makes a spreadsheet read a cell as a formula when it starts one (OWASP's list for CSV injection).
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 CSV_COLUMNS = ("id", "title", "subtitle", "outlet", "author", "date", "date_text", "section", "review",
-               "review_reasons", "withdrawn", "words", "pages", "page_titles", "store_path")
+               "review_reasons", "withdrawn", "words", "pages", "page_titles", "store_path", "url", "captured", "tags")
+
+
+def _source(record: ArticleRecord) -> tuple[str, str]:
+    """(url, day it was captured: YYYY-MM-DD) of the page a citation names; ("", "") when unknown."""
+    seen = record.source
+    if seen is None or not seen.url:
+        return "", ""
+    return seen.url, (seen.captured or "")[:10]
+
+
+def _url_text(url: str) -> str:
+    """An address as BibTeX and RIS can carry it: on one line, braces and backslashes percent-encoded."""
+    return "".join(f"%{ord(c):02X}" if c in "{}\\" or c.isspace() else c for c in url)
 
 
 def _name_parts(name: str) -> tuple[str, str]:
@@ -56,9 +69,11 @@ def _printable(record: ArticleRecord) -> ArticleRecord:
         record, **{name: text(getattr(record, name)) for name in (
             "id", "title", "body", "outlet", "author", "date", "date_text", "subtitle", "standfirst", "section",
             "fair_use_note", "withdrawn")},
+        tags=tuple(clean(t) for t in record.tags),
         review_reasons=tuple(clean(r) for r in record.review_reasons),
         sightings=tuple(replace(s, page_id=clean(s.page_id), page_title=text(s.page_title),
-                                page_date=text(s.page_date)) for s in record.sightings))
+                                page_date=text(s.page_date), url=text(s.url), captured=text(s.captured))
+                   for s in record.sightings))
 
 
 def export(records: Iterable[ArticleRecord], fmt: str, *, store_root: str = "store",
@@ -75,6 +90,8 @@ def export(records: Iterable[ArticleRecord], fmt: str, *, store_root: str = "sto
         for record in records:
             data = record.to_dict()
             data["store_path"] = f"{store_root}/{record.id}"
+            seen = record.source
+            data["url"], data["captured"] = (seen.url, seen.captured) if seen else (None, None)
             yield dumps(data) + "\n"
     elif fmt == "csv":
         yield from _csv(records, store_root, guard=not raw_csv)
@@ -108,6 +125,8 @@ def _csv(records: Iterable[ArticleRecord], store_root: str, *, guard: bool) -> I
             "; ".join(record.review_reasons), record.withdrawn or "", len(record.body.split()),
             "; ".join(s.page_id for s in record.sightings),
             "; ".join(s.page_title or "" for s in record.sightings), f"{store_root}/{record.id}",
+            *((record.source.url or "", record.source.captured or "") if record.source else ("", "")),
+            "; ".join(record.tags),
         ]
         writer.writerow([neutralise(cell) for cell in row] if guard else row)
         yield buffer.getvalue()
@@ -132,6 +151,13 @@ def csl_item(record: ArticleRecord, store_root: str = "store") -> dict[str, Any]
     note = _sightings_note(record)
     if note:
         item["note"] = note
+    url, accessed = _source(record)
+    if url:
+        item["URL"] = url
+        if accessed:
+            item["accessed"] = {"date-parts": [[int(p) for p in accessed.split("-")]]}
+    if record.tags:
+        item["keyword"] = ", ".join(record.tags)
     item["archive"] = "archive"
     item["archive_location"] = f"{store_root}/{record.id}"
     if record.section:
@@ -175,8 +201,16 @@ def bibtex_entry(record: ArticleRecord, store_root: str, keys: set[str]) -> str:
     note = _sightings_note(record)
     if note:
         fields.append(("note", note))
+    url, accessed = _source(record)
+    if url:
+        fields.append(("url", _url_text(url)))
+        if accessed:
+            fields.append(("urldate", accessed))
+    if record.tags:
+        fields.append(("keywords", ", ".join(record.tags)))
     fields.append(("addendum", f"{store_root}/{record.id}"))
-    body = ",\n".join(f"  {name} = {{{value if name == 'author' else _bib_escape(value)}}}" for name, value in fields)
+    body = ",\n".join(f"  {name} = {{{value if name in ('author', 'url') else _bib_escape(value)}}}"
+                       for name, value in fields)
     return f"@article{{{_bib_key(record, keys)},\n{body}\n}}\n"
 
 
@@ -194,6 +228,12 @@ def ris_entry(record: ArticleRecord, store_root: str) -> str:
     note = _sightings_note(record)
     if note:
         lines.append(f"N1  - {note}")
+    url, accessed = _source(record)
+    if url:
+        lines.append(f"UR  - {_url_text(url)}")
+        if accessed:
+            lines.append(f"Y2  - {accessed.replace('-', '/')}")
+    lines += [f"KW  - {t}" for t in record.tags]
     lines.append(f"AN  - {record.id}")
     lines.append(f"AV  - {store_root}/{record.id}")
     lines.append("ER  - ")

@@ -16,6 +16,23 @@ from .errors import ParseError, SourceError
 
 #: The files a folder's walk takes for pages.
 PAGE_SUFFIXES = (".txt", ".html", ".htm", ".xhtml", ".text")
+#: Text files that are something else than a page: named on the command line, they are refused unless
+#: forced (JSON is told by its content, in ``extract``; binary files by their bytes).
+NOT_PAGES = {".md": "Markdown", ".markdown": "Markdown", ".csv": "CSV", ".tsv": "tab-separated",
+             ".yaml": "YAML", ".yml": "YAML", ".rst": "reStructuredText", ".tex": "LaTeX", ".bib": "BibTeX",
+             ".ris": "RIS"}
+
+
+def check_page_name(name: str) -> None:
+    """Refuse a file named as a page whose name says it is another kind of text (notes, a table, data).
+
+    Raises:
+        SourceError: a Markdown, CSV or other data file (``NOT_PAGES``).
+    """
+    kind = NOT_PAGES.get(Path(name).suffix.lower())
+    if kind is not None:
+        raise SourceError(f"{name}: a {kind} file, not a saved page (.txt or .html); "
+                          f"--force adds it as a page all the same", path=name)
 
 
 def iter_inputs(paths: Iterable[str], *, recursive: bool = False,

@@ -123,6 +123,19 @@ class ExplainedUnit:
 
 
 @dataclass(frozen=True)
+class Provenance:
+    """Where a page came from: its address, when it was captured, and (when archive fetched it) the
+    addresses it was redirected through and the capture as WARC records."""
+
+    url: str | None = None
+    captured: str | None = None
+    redirects: tuple[str, ...] = ()
+    warc: bytes | None = None
+    #: The address was read from the page's own markup (canonical link or og:url), not given.
+    from_markup: bool = False
+
+
+@dataclass(frozen=True)
 class SplitPage:
     """A page cut into articles, with the page's own title, date and fair-use note."""
 
@@ -136,10 +149,12 @@ class SplitPage:
     media_type: str = "text/plain"
     encoding: str = "utf-8"
     warnings: tuple[str, ...] = ()
+    source: Provenance = field(default_factory=Provenance)
 
     def to_dict(self) -> dict[str, Any]:
         return {
             "name": self.name,
+            "url": self.source.url,
             "title": self.title,
             "date": self.date,
             "date_text": self.date_text,
@@ -160,9 +175,16 @@ class Sighting:
     page_title: str | None
     page_date: str | None
     position: int
+    #: The page's address and when it was captured, when known.
+    url: str | None = None
+    captured: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        data = asdict(self)
+        for name in ("url", "captured"):  # absent rather than null: older records read the same
+            if data[name] is None:
+                del data[name]
+        return data
 
 
 @dataclass(frozen=True)
@@ -172,6 +194,17 @@ class Correction:
     field: str
     value: str | None
     reason: str
+    time: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass(frozen=True)
+class Note:
+    """A person's note on an article (`archive note`), kept in its versions."""
+
+    text: str
     time: str
 
     def to_dict(self) -> dict[str, Any]:
@@ -211,12 +244,22 @@ class ArticleRecord:
     path: str = ""
     corrections: tuple[Correction, ...] = ()
     withdrawn: str | None = None
+    #: A person's labels (`archive tag`) and notes (`archive note`), kept like corrections.
+    tags: tuple[str, ...] = ()
+    notes: tuple[Note, ...] = ()
+
+    @property
+    def source(self) -> Sighting | None:
+        """The first sighting whose page has an address: what a citation gives as URL and accessed date."""
+        return next((s for s in self.sightings if s.url), None)
 
     def to_dict(self) -> dict[str, Any]:
         data = asdict(self)
         data["review_reasons"] = list(self.review_reasons)
         data["sightings"] = [s.to_dict() for s in self.sightings]
         data["corrections"] = [c.to_dict() for c in self.corrections]
+        data["tags"] = list(self.tags)
+        data["notes"] = [n.to_dict() for n in self.notes]
         return data
 
 
@@ -232,13 +275,18 @@ class Hit:
     score: float
     snippet: str
     highlights: tuple[tuple[int, int], ...] = ()
+    #: For a partial match (no article has every word): the words of the query this article lacks.
+    missing: tuple[str, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
-        return {
+        data: dict[str, Any] = {
             "id": self.id, "title": self.title, "outlet": self.outlet, "author": self.author,
             "date": self.date, "score": round(self.score, 4), "snippet": self.snippet,
             "highlights": [list(h) for h in self.highlights],
         }
+        if self.missing:
+            data["missing"] = list(self.missing)
+        return data
 
 
 @dataclass(frozen=True)
@@ -257,7 +305,13 @@ class SearchResult:
     total: int
     hits: tuple[Hit, ...]
     facets: tuple[Facet, ...]
+    #: A query of whole words that exist, when nothing was found and it finds something; how much it finds.
     suggestion: str | None = None
+    suggestion_total: int = 0
+    #: When no article has every word but some have fewer: the best of them (each with its ``missing``
+    #: words) and how many there are.
+    partial: tuple[Hit, ...] = ()
+    partial_total: int = 0
 
     def to_dict(self) -> dict[str, Any]:
         data: dict[str, Any] = {
@@ -267,7 +321,10 @@ class SearchResult:
             "facets": {f.name: dict(f.counts) for f in self.facets},
         }
         if self.suggestion:
-            data["suggestion"] = self.suggestion
+            data["suggestion"], data["suggestion_total"] = self.suggestion, self.suggestion_total
+        if self.partial:
+            data["partial"] = [h.to_dict() for h in self.partial]
+            data["partial_total"] = self.partial_total
         return data
 
 

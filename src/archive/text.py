@@ -4,7 +4,8 @@
 ``normalize`` and ``one_line`` for text that is stored (every value entering
 the store goes through one of them, from a page or from a person alike);
 ``calendar_date`` for dates; ``dumps`` for JSON that is printed or exported;
-``split_people`` for a people credit; ``now`` for the timestamps archive records.
+``split_people`` and ``split_credit`` for a credit of people or outlets, ``name_key`` to match
+a name whatever its case and accents; ``now`` for the timestamps archive records.
 """
 
 from __future__ import annotations
@@ -28,6 +29,11 @@ _BREAK_RE = re.compile(r"[\s\x85\u2028\u2029]*[\n\r\x0b\x0c\x85\u2028\u2029\t][\
 _JSON_ESCAPE_RE = re.compile(r"[\x7f-\x9f\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 #: What separates the people of a credit: "A & B", "A; B", "A and B".
 _PEOPLE_SEPARATOR_RE = re.compile(r"\s*(?:&|;|\band\b)\s*")
+#: What separates the outlets of a joint credit: "A & B", "A / B", "A; B" ("AT&T" and "24/7" are one name).
+_OUTLET_SEPARATOR_RE = re.compile(r"\s+[&/+]\s+|\s*;\s*")
+#: "and" separates outlets only in a credit that is joint already ("A and B / C"): alone it is often part
+#: of one name ("Stars and Stripes").
+_AND_RE = re.compile(r"\s+and\s+", re.IGNORECASE)
 
 
 def fold(text: str | None) -> str:
@@ -88,6 +94,23 @@ def split_people(credit: str | None) -> list[str]:
     if not credit:
         return []
     return [p.strip() for p in _PEOPLE_SEPARATOR_RE.split(credit) if p.strip()]
+
+
+def split_credit(credit: str | None, *, kind: str) -> list[str]:
+    """The names of a credit, ``kind`` "author" (``split_people``) or "outlet":
+    "AntiWar.com & The New York Times" -> the two outlets; "A and B / C" -> three."""
+    if kind == "author":
+        return split_people(credit)
+    parts = [p.strip() for p in _OUTLET_SEPARATOR_RE.split(credit or "") if p.strip()]
+    if len(parts) > 1:
+        parts = [q.strip() for p in parts for q in _AND_RE.split(p) if q.strip()]
+    return parts
+
+
+def name_key(name: str | None) -> str:
+    """What two spellings of one name share, whatever their case, accents and punctuation:
+    "Common  Dreams" and "common dreams" -> "common dreams"."""
+    return fold(name)
 
 
 def now(*, precise: bool = False) -> str:

@@ -10,14 +10,16 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Callable, Iterable, Iterator
+from dataclasses import replace
 from typing import Any
 
 from .. import catalog
 from ..catalog import ARTICLES, normalize_id
 from ..config import Config
-from ..errors import ArticleNotFound, SearchIndexError, SourceError, SourceErrors, StoreCorrupt
-from ..extract import explain_page, read_page, split_bytes
-from ..inputs import iter_inputs, read_source
+from ..errors import ArticleNotFound, SearchIndexError, SourceError, SourceErrors, StoreCorrupt, UsageError
+from ..extract import explain_page, page_address, read_page, split_bytes
+from ..fetch import check_address, fetch_page, is_address
+from ..inputs import check_page_name, iter_inputs, read_source
 from ..models import (
     ArticleRecord,
     ExplainedUnit,
@@ -25,6 +27,7 @@ from ..models import (
     Hit,
     IngestReport,
     PageOutcome,
+    Provenance,
     SearchResult,
     SplitPage,
     Status,
@@ -33,6 +36,7 @@ from ..models import (
 from ..search import SearchIndex, WhooshIndex, run_search, similar_articles
 from ..store import PURGE_LOG, Store
 from . import indexing
+from .curating import Curator
 
 __all__ = ["PURGE_LOG", "Archive", "Progress"]
 
@@ -41,7 +45,7 @@ Progress = Callable[[int], None]
 _BATCH_PAGES = 200
 
 
-class Archive(indexing.IndexKeeper):
+class Archive(indexing.IndexKeeper, Curator):
     """One archive: its store, its index and its settings."""
 
     def __init__(self, config: Config) -> None:
@@ -98,6 +102,9 @@ class Archive(indexing.IndexKeeper):
             shown = ", ".join(matches[:5]) + (f" and {len(matches) - 5} more" if len(matches) > 5 else "")
             raise ArticleNotFound(f"'{text}' begins {len(matches)} ids: {shown}; give more of it",
                                   article_id=text)
+        near = [] if matches or object_id in self.store.purged() else self.nearest_ids(object_id)
+        if near:
+            raise ArticleNotFound(f"no article or page '{text}'; nearest: {', '.join(near)}", article_id=text)
         return matches[0] if matches else object_id
 
     def versions(self, object_id: str) -> list[Version]:
@@ -136,22 +143,29 @@ class Archive(indexing.IndexKeeper):
 
     def ingest(self, names: Iterable[str], *, dry_run: bool = False, recursive: bool = False,
                keep_going: bool = False, stdin: Any = None, progress: Progress | None = None,
-               on_page: Callable[[PageOutcome], None] | None = None) -> IngestReport:
-        """Add pages to the archive.
+               on_page: Callable[[PageOutcome], None] | None = None, url: str | None = None,
+               force: bool = False) -> IngestReport:
+        """Add pages to the archive; a name that is a web address (``https://...``) is fetched.
 
         Every page is read and split before anything is written: when one is
         bad, nothing is stored (unless ``keep_going``, which stores the good
-        ones) and ``SourceErrors`` lists every bad page.
+        ones) and ``SourceErrors`` lists every bad page.  ``url`` is where the
+        one page named came from; without it a saved HTML page's canonical
+        link or og:url is taken.  A file named as a page whose name says it is
+        Markdown, CSV or other data is refused unless ``force``.
         """
         report = IngestReport()
         inputs = list(iter_inputs(names, recursive=recursive, skipped=report.notices))
+        if url is not None and len(inputs) != 1:
+            raise UsageError(f"--url gives the address of one page, and {len(inputs)} were named")
+        given = Provenance(check_address(url)) if url is not None else None
         prepared: list[tuple[bytes, SplitPage]] = []
         errors: list[SourceError] = []
         for name in inputs:
             try:
-                raw = read_source(name, max_bytes=self.config.max_page_bytes, stdin=stdin)
-                shown = "<stdin>" if name == "-" else name
-                prepared.append((raw, split_bytes(raw, name=shown, max_bytes=self.config.max_page_bytes)))
+                if not force and name != "-" and not is_address(name):
+                    check_page_name(name)
+                prepared.append(self._prepare(name, given, stdin=stdin))
             except SourceError as exc:
                 errors.append(exc)
         if errors and not keep_going:
@@ -167,6 +181,21 @@ class Archive(indexing.IndexKeeper):
         if errors:
             raise SourceErrors(errors, stored=True, report=report)
         return report
+
+    def _prepare(self, name: str, given: Provenance | None, *, stdin: Any) -> tuple[bytes, SplitPage]:
+        """One page's bytes and split, with where it came from."""
+        limit = self.config.max_page_bytes
+        if is_address(name):
+            raw, source = fetch_page(name, max_bytes=limit)
+        else:
+            raw, source = read_source(name, max_bytes=limit, stdin=stdin), Provenance()
+        shown = "<stdin>" if name == "-" else source.url or name  # a fetched page is named by where it ended
+        split = split_bytes(raw, name=shown, max_bytes=limit)
+        if given is not None:
+            source = replace(source, url=given.url)
+        elif source.url is None and split.media_type == "text/html":
+            source = Provenance(page_address(raw), from_markup=True)
+        return raw, replace(split, source=source)
 
     def _store_batches(self, prepared: list[tuple[bytes, SplitPage]], report: IngestReport, *, dry_run: bool,
                        progress: Progress | None, on_page: Callable[[PageOutcome], None] | None) -> None:

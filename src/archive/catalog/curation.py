@@ -15,16 +15,17 @@ from dataclasses import replace
 from typing import Any
 
 from ..errors import ArticleNotFound, UsageError
-from ..models import ArticleRecord, Correction, HistoryEntry
+from ..models import ArticleRecord, Correction, HistoryEntry, Note
 from ..store import Store, fault
 from ..text import calendar_date, has_controls, now, one_line
 from .identity import identity_key
 from .ids import is_article_id, normalize_id
 from .pages import page_history
-from .records import apply_corrections, read_meta, read_record, record_files
+from .records import REVIEWED, apply_corrections, read_meta, read_record, record_files, tag_label
 
 EDITABLE = ("title", "outlet", "author", "date")
-_COMPARED = ("title", "subtitle", "standfirst", "outlet", "author", "date", "body", "withdrawn")
+_COMPARED = ("title", "subtitle", "standfirst", "outlet", "author", "date", "body", "withdrawn", "review", "tags",
+             "notes")
 
 
 def history(store: Store, article_id: str) -> list[HistoryEntry]:
@@ -134,6 +135,69 @@ def remove(store: Store, article_id: str, *, reason: str, on_change: Callable[[A
         if record.withdrawn:
             return None
         return _commit(store, replace(record, withdrawn=reason), f"withdrawn: {reason}", on_change)
+
+
+def review(store: Store, article_id: str, *, reason: str, on_change: Callable[[ArticleRecord], None]) -> int | None:
+    """Mark an article reviewed (right as it stands) as a new version; None when it needed no review.
+
+    The mark is a correction, so a re-added page never flags the article again.
+    """
+    object_id = normalize_id(article_id)
+    with store.lock():
+        record = read_record(store, object_id)
+        if not record.review:
+            return None
+        mark = Correction(REVIEWED, "reviewed", one_line(reason) or "reviewed", now())
+        record = apply_corrections(replace(record, corrections=(*record.corrections, mark)))
+        return _commit(store, record, f"reviewed: {mark.reason}", on_change)
+
+
+def tag(store: Store, article_id: str, *, add: list[str], remove: list[str],
+        on_change: Callable[[ArticleRecord], None]) -> tuple[int | None, tuple[str, ...]]:
+    """Add and remove an article's tags as a new version; (the version or None if nothing changed, the tags).
+
+    Raises:
+        UsageError: a label with no letter or digit.
+    """
+    labels = {text: tag_label(text) for text in [*add, *remove]}
+    empty = [text for text, label in labels.items() if not label]
+    if empty:
+        raise UsageError(f"{empty[0]!r} is not a tag: a tag needs a letter or a digit")
+    object_id = normalize_id(article_id)
+    with store.lock():
+        record = read_record(store, object_id)
+        gone = {labels[t] for t in remove}
+        tags = tuple(t for t in dict.fromkeys([*record.tags, *(labels[t] for t in add)]) if t not in gone)
+        version = None if tags == record.tags else _commit(
+            store, replace(record, tags=tags), f"tags: {', '.join(tags) or '(none)'}", on_change)
+        return version, tags
+
+
+def note(store: Store, article_id: str, text: str, *, on_change: Callable[[ArticleRecord], None]) -> int | None:
+    """Add a person's note to an article as a new version.
+
+    Raises:
+        UsageError: an empty note.
+    """
+    if not one_line(text):
+        raise UsageError("a note needs some text")
+    object_id = normalize_id(article_id)
+    with store.lock():
+        record = read_record(store, object_id)
+        notes = (*record.notes, Note(one_line(text), now()))
+        return _commit(store, replace(record, notes=notes), "note added", on_change)
+
+
+def restore(store: Store, article_id: str, *, reason: str, on_change: Callable[[ArticleRecord], None]) -> int | None:
+    """Undo a withdrawal as a new version (back in search); None when it was not withdrawn."""
+    if not reason.strip():
+        raise UsageError("restoring an article needs --reason")
+    object_id = normalize_id(article_id)
+    with store.lock():
+        record = read_record(store, object_id)
+        if not record.withdrawn:
+            return None
+        return _commit(store, replace(record, withdrawn=None), f"restored: {one_line(reason)}", on_change)
 
 
 def purge(store: Store, object_id: str, *, reason: str, on_purge: Callable[[str], None]) -> dict[str, Any]:

@@ -119,7 +119,8 @@ def locate_page(lookup: Lookup, split: SplitPage, found: Collection[str]) -> tup
     """The page's object id, and whether it is stored already.
 
     ``found`` are the ids of the page's articles that are stored already.  A stored page is this page
-    when its key is this page's and it holds most of this page's (distinct) articles.
+    when it was given or fetched from the same address (in the same month's folder), or when its key is
+    this page's and it holds most of this page's (distinct) articles.
     """
     wanted = set(found)
     distinct = len({(identity_key(a.outlet, a.title, a.date), a.body) for a in split.articles})
@@ -128,6 +129,12 @@ def locate_page(lookup: Lookup, split: SplitPage, found: Collection[str]) -> tup
         return page_path(split.date, split.title or Path(split.name).stem, suffix=suffix)
 
     folder = lookup.folder(name_for(1))
+    source = split.source
+    if source.url and not source.from_markup:  # the address it was given or fetched from names the page
+        # (a canonical link in markup does not: sites point many pages at one address)
+        for page_id, meta in folder.meta.items():
+            if meta.get("url") == source.url:
+                return page_id, True
     for page_id in folder.by_key.get(page_key(split), []):
         if 2 * len(wanted & set(folder.meta[page_id].get("articles", []))) > distinct:
             return page_id, True

@@ -13,11 +13,11 @@ from collections.abc import Callable
 from dataclasses import replace
 
 from ..errors import ArchiveError, StoreError
-from ..models import Article, ArticleOutcome, ArticleRecord, PageOutcome, Sighting, SplitPage, Status
+from ..models import Article, ArticleOutcome, ArticleRecord, PageOutcome, Provenance, Sighting, SplitPage, Status
 from ..store import Store, fault
 from ..text import normalize
 from .identity import Lookup, identity_key, locate_article, locate_page, page_key
-from .pages import page_files, read_page
+from .pages import page_files, read_page, settle_source
 from .records import apply_corrections, old_sightings, read_meta, read_record, record_files, record_from
 from .recovery import PageIntent
 
@@ -50,6 +50,7 @@ def store_batch(store: Store, chunk: list[tuple[bytes, SplitPage]], *,
             try:
                 page_id, page_exists = locate_page(lookup, split, _stored_already(lookup, split))
                 intent = PageIntent(store, page_id)
+                source = settle_source(store, page_id, raw, split.source)
                 outcomes: list[ArticleOutcome] = []
                 page_changed: list[ArticleRecord] = []
                 seen: dict[tuple[str, str], ArticleOutcome] = {}
@@ -62,14 +63,16 @@ def store_batch(store: Store, chunk: list[tuple[bytes, SplitPage]], *,
                         continue
                     # Any other two articles of one page are two articles, never versions of one.
                     taken = {o.id for o in outcomes}
-                    outcome, record = _store_article(lookup, article, split, page_id, taken_down, intent, taken)
+                    outcome, record = _store_article(lookup, article, split, page_id, taken_down, intent, taken,
+                                                     source)
                     seen[twice] = outcome
                     outcomes.append(outcome)
                     if record is not None:
                         committed.append((record.id, record.version))
                         page_changed.append(record)
                 fault("articles")
-                page_version = store.commit(page_id, page_files(raw, split, page_id, outcomes, key=page_key(split)),
+                page_version = store.commit(page_id, page_files(raw, split, page_id, outcomes, key=page_key(split),
+                                                                source=source),
                                            message=f"archive add {split.name}")
                 if page_version is not None:
                     lookup.folder(page_id).stored(page_id, read_page(store, page_id))
@@ -115,7 +118,8 @@ def _stored_already(lookup: Lookup, split: SplitPage) -> list[str]:
 
 
 def _store_article(lookup: Lookup, article: Article, split: SplitPage, page_id: str, taken_down: set[str],
-                   intent: PageIntent, taken: set[str]) -> tuple[ArticleOutcome, ArticleRecord | None]:
+                   intent: PageIntent, taken: set[str],
+                   source: Provenance) -> tuple[ArticleOutcome, ArticleRecord | None]:
     store = lookup.store
     located = locate_article(lookup, article, taken=taken)
     object_id, old = located.id, located.meta
@@ -129,7 +133,7 @@ def _store_article(lookup: Lookup, article: Article, split: SplitPage, page_id: 
     if old is None and object_id in taken_down:
         # Taken down: a re-added page does not bring it back.
         return ArticleOutcome(Status.PURGED, object_id, article.title, 0), None
-    sighting = Sighting(page_id, split.title, split.date, article.position)
+    sighting = Sighting(page_id, split.title, split.date, article.position, source.url, source.captured)
     sightings = [s for s in old_sightings(old) if s.page_id != page_id]
     sightings.append(sighting)
     sightings.sort(key=lambda s: (s.page_date or "", s.page_id))
@@ -144,9 +148,9 @@ def _store_article(lookup: Lookup, article: Article, split: SplitPage, page_id: 
     if old is not None:
         key = old.get("key", key)
         previous = record_from(object_id, old, "", 0, "")
-        # What a person corrected, and a withdrawal, outlive any re-add of the page.
-        record = apply_corrections(replace(record, corrections=previous.corrections,
-                                           withdrawn=previous.withdrawn))
+        # What a person corrected, tagged and noted, and a withdrawal, outlive any re-add of the page.
+        record = apply_corrections(replace(record, corrections=previous.corrections, withdrawn=previous.withdrawn,
+                                           tags=previous.tags, notes=previous.notes))
     message = f"seen in {page_id}" if old is None else f"updated from {page_id}"
     intent.before_commit(store, object_id)
     version = store.commit(object_id, record_files(record, key), message=message)

@@ -10,12 +10,13 @@ never an empty answer.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterator
 from dataclasses import replace
 from typing import Any
 
 from ..errors import ArticleNotFound, StoreCorrupt
-from ..models import ArticleRecord, Correction, Sighting
+from ..models import ArticleRecord, Correction, Note, Sighting
 from ..store import Store, StoredFile
 from ..text import calendar_date, normalize, one_line
 from .ids import ARTICLES, is_article_id, normalize_id
@@ -43,6 +44,10 @@ def _front_matter(record: ArticleRecord) -> str:
         lines.append(f"    page_title: {json.dumps(s.page_title, ensure_ascii=False)}")
         lines.append(f"    page_date: {json.dumps(s.page_date)}")
         lines.append(f"    position: {s.position}")
+        if s.url:
+            lines.append(f"    url: {json.dumps(s.url, ensure_ascii=False)}")
+        if s.captured:
+            lines.append(f"    captured: {json.dumps(s.captured)}")
     if record.corrections:
         lines.append("corrections:")
         for c in record.corrections:
@@ -50,6 +55,13 @@ def _front_matter(record: ArticleRecord) -> str:
             lines.append(f"    value: {json.dumps(c.value, ensure_ascii=False)}")
             lines.append(f"    reason: {json.dumps(c.reason, ensure_ascii=False)}")
             lines.append(f"    time: {json.dumps(c.time)}")
+    if record.tags:
+        lines.append(f"tags: {json.dumps(list(record.tags), ensure_ascii=False)}")
+    if record.notes:
+        lines.append("notes:")
+        for n in record.notes:
+            lines.append(f"  - text: {json.dumps(n.text, ensure_ascii=False)}")
+            lines.append(f"    time: {json.dumps(n.time)}")
     lines.append("---")
     return "\n".join(lines)
 
@@ -67,10 +79,18 @@ def stored_form(record: ArticleRecord) -> ArticleRecord:
         record, **values, body=normalize(record.body), date=calendar_date(record.date),
         fair_use_note=normalize(record.fair_use_note).strip() or None if record.fair_use_note else None,
         review_reasons=tuple(one_line(r) for r in record.review_reasons),
-        sightings=tuple(replace(s, page_title=_optional(s.page_title)) for s in record.sightings),
+        sightings=tuple(replace(s, page_title=_optional(s.page_title), url=_optional(s.url))
+                        for s in record.sightings),
         corrections=tuple(replace(c, value=_optional(c.value), reason=one_line(c.reason))
                           for c in record.corrections),
+        tags=tuple(dict.fromkeys(t for t in map(tag_label, record.tags) if t)),
+        notes=tuple(replace(n, text=one_line(n.text)) for n in record.notes if one_line(n.text)),
     )
+
+
+def tag_label(text: str) -> str:
+    """A tag as stored: lower case, words joined by hyphens, no commas ("Follow up" -> "follow-up")."""
+    return "-".join(re.findall(r"[^\W_]+(?:[_.][^\W_]+)*", one_line(text).casefold()))
 
 
 def record_files(record: ArticleRecord, key: str) -> dict[str, bytes]:
@@ -82,6 +102,9 @@ def record_files(record: ArticleRecord, key: str) -> dict[str, bytes]:
     meta = record.to_dict()
     for name in ("body", "digest", "path", "version"):
         meta.pop(name)
+    for name in ("tags", "notes"):  # absent rather than empty: an untagged article reads as before
+        if not meta[name]:
+            meta.pop(name)
     meta["key"] = key
     md = f"{_front_matter(record)}\n\n# {record.title}\n\n{record.body.rstrip()}\n"
     return {
@@ -111,7 +134,8 @@ def record_from(object_id: str, meta: dict[str, Any], body: str, version: int, d
         sightings=sightings, digest=digest, path=object_id,
         corrections=tuple(Correction(c["field"], c.get("value"), c.get("reason", ""), c.get("time", ""))
                           for c in meta.get("corrections", [])),
-        withdrawn=meta.get("withdrawn"),
+        withdrawn=meta.get("withdrawn"), tags=tuple(meta.get("tags") or ()),
+        notes=tuple(Note(n.get("text", ""), n.get("time", "")) for n in meta.get("notes") or ()),
     )
 
 
@@ -119,14 +143,36 @@ def old_sightings(meta: dict[str, Any] | None) -> list[Sighting]:
     """The sightings a ``meta.json`` records (none for a new article)."""
     if not meta:
         return []
-    return [Sighting(s["page_id"], s.get("page_title"), s.get("page_date"), int(s.get("position", 0)))
+    return [Sighting(s["page_id"], s.get("page_title"), s.get("page_date"), int(s.get("position", 0)),
+                     s.get("url"), s.get("captured"))
             for s in meta.get("sightings", [])]
 
 
+#: The fields each review reason of the splitter is about: correcting one of them answers the reason.
+#: A reason about no field ("split uncertain", a possible duplicate) is answered by ``archive review``.
+REASON_FIELDS = {
+    "headline taken from the page title": ("title",), "headline guessed": ("title",),
+    "no byline": ("outlet", "author"), "outlet taken from the source line": ("outlet",), "no date": ("date",),
+}
+#: The correction that records a person's review ("the article is right as it stands").
+REVIEWED = "review"
+
+
 def apply_corrections(record: ArticleRecord) -> ArticleRecord:
-    """The record with every corrected field set to the value a person gave it."""
-    values: dict[str, Any] = {c.field: c.value for c in record.corrections}
-    return replace(record, **values) if values else record
+    """The record with every corrected field set to the value a person gave it; no longer needing review
+    when a person reviewed it, or corrected every field its review reasons are about."""
+    values: dict[str, Any] = {c.field: c.value for c in record.corrections if c.field != REVIEWED}
+    record = replace(record, **values) if values else record
+    if record.review and _answered(record.review_reasons, {c.field for c in record.corrections}):
+        record = replace(record, review=False)
+    return record
+
+
+def _answered(reasons: tuple[str, ...], corrected: set[str]) -> bool:
+    if REVIEWED in corrected:
+        return True
+    about = [REASON_FIELDS.get(r) for r in reasons if r != "no date"]  # no date alone never flags
+    return bool(about) and all(fields is not None and corrected & set(fields) for fields in about)
 
 
 def read_record(store: Store, object_id: str, *, version: int | None = None) -> ArticleRecord:

@@ -1,4 +1,4 @@
-"""Commands that curate stored articles: history, diff, edit, remove, purge."""
+"""Commands that curate stored articles: history, diff, edit, review, remove, restore, purge."""
 
 from __future__ import annotations
 
@@ -21,8 +21,8 @@ def history(ctx: click.Context, article_id: str, as_json: bool) -> None:
 
     \b
     Examples:
-      archive history articles/rt-news/2016/10/some-title
-      archive history pages/2016/10/some-page
+      archive history rt-news/2016/10/us-saudis
+      archive history pages/2016/10/saudis-and-us
     """
     archive = open_archive(ctx)
     entries = archive.history(archive.resolve_id(article_id))
@@ -43,8 +43,8 @@ def diff_command(ctx: click.Context, article_id: str, versions: tuple[int, ...],
 
     \b
     Examples:
-      archive diff articles/rt-news/2016/10/some-title
-      archive diff articles/rt-news/2016/10/some-title 1 3
+      archive diff rt-news/2016/10/us-saudis
+      archive diff rt-news/2016/10/us-saudis 1 3
     """
     if len(versions) > 2:
         raise click.UsageError("give at most two versions")
@@ -74,7 +74,7 @@ def edit(ctx: click.Context, article_id: str, title: str | None, outlet: str | N
 
     \b
     Example:
-      archive edit articles/rt-news/2016/10/x --author "Jon Lockett" --reason "byline misread"
+      archive edit the-sun/2016/10/america --author "Jon Lockett" --reason "byline misread"
     """
     given = (("title", title), ("outlet", outlet), ("author", author), ("date", date))
     changes: dict[str, str | None] = {k: v for k, v in given if v is not None}
@@ -101,7 +101,7 @@ def remove(ctx: click.Context, article_id: str, reason: str, as_json: bool) -> N
 
     \b
     Example:
-      archive remove articles/rt-news/2016/10/x --reason "duplicate of another article"
+      archive remove rt-news/2016/10/us-saudis --reason "duplicate of another article"
     """
     archive = open_archive(ctx)
     article_id = archive.resolve_id(article_id)
@@ -111,6 +111,54 @@ def remove(ctx: click.Context, article_id: str, reason: str, as_json: bool) -> N
                           "withdrawn": True}, indent=1))
     else:
         click.echo("already withdrawn" if version is None else f"withdrawn: version {version}")
+    report_index(ctx, archive)
+
+
+@click.command()
+@click.argument("article_id")
+@click.option("--reason", default="reviewed", show_default=True, help="What the review found (kept in the history).")
+@json_option
+@click.pass_context
+def review(ctx: click.Context, article_id: str, reason: str, as_json: bool) -> None:
+    """Mark an article reviewed: right as it stands, out of `list --needs-review`.
+
+    Correcting the fields its review reasons are about (`archive edit`) does the same.
+
+    \b
+    Example:
+      archive review rt-news/2016/10/us-saudis --reason "checked against the outlet's site"
+    """
+    archive = open_archive(ctx)
+    article_id = archive.resolve_id(article_id)
+    version = archive.review(article_id, reason=reason)
+    if as_json:
+        click.echo(dumps({"id": article_id, "changed": version is not None, "version": version,
+                          "review": False}, indent=1))
+    else:
+        click.echo("needed no review" if version is None else f"reviewed: version {version}")
+    report_index(ctx, archive)
+
+
+@click.command()
+@click.argument("article_id")
+@click.option("--reason", required=True, help="Why it is back (kept in the history).")
+@json_option
+@click.pass_context
+def restore(ctx: click.Context, article_id: str, reason: str, as_json: bool) -> None:
+    """Undo a withdrawal: the article is back in search and lists, as a new version.
+
+    \b
+    Example:
+      archive restore rt-news/2016/10/us-saudis --reason "withdrawn by mistake"
+    """
+    archive = open_archive(ctx)
+    article_id = archive.resolve_id(article_id)
+    version = archive.restore(article_id, reason=reason)
+    if as_json:
+        click.echo(dumps({"id": article_id, "changed": version is not None, "version": version,
+                          "withdrawn": False}, indent=1))
+    else:
+        click.echo("not withdrawn" if version is None else f"restored: version {version}")
     report_index(ctx, archive)
 
 
@@ -125,7 +173,8 @@ def purge(ctx: click.Context, object_id: str, reason: str, yes: bool, as_json: b
 
     \b
     Example:
-      archive purge articles/rt-news/2016/10/x --yes --reason "court order 2024-17"
+      archive purge --yes --reason "court order 2024-17" \
+        articles/rt-news/2016/10/us-saudis-to-grant-9000-isis-fighters-free-passage-from
     """
     if not yes:
         raise click.UsageError("purge deletes every version for good: add --yes to confirm")
@@ -141,4 +190,4 @@ def purge(ctx: click.Context, object_id: str, reason: str, yes: bool, as_json: b
     report_index(ctx, archive)
 
 
-COMMANDS = (history, diff_command, edit, remove, purge)
+COMMANDS = (history, diff_command, edit, review, remove, restore, purge)

@@ -18,7 +18,8 @@ from .render import explain_text, outcome_json, outcome_text, progress
 
 @click.command()
 @click.argument("folder", required=False, type=click.Path(file_okay=False), default=".")
-def init(folder: str) -> None:
+@click.option("--json", "as_json", is_flag=True, help="Print what was done as JSON.")
+def init(folder: str, as_json: bool) -> None:
     """Create archive.toml (every key, commented) and an empty store in FOLDER.
 
     \b
@@ -32,15 +33,15 @@ def init(folder: str) -> None:
     # Refuse an index folder archive did not make before anything is written.
     archive.check_index_folder()
     root.mkdir(parents=True, exist_ok=True)
-    if exists:
-        click.echo(f"{config_file} exists; keeping it")
-    else:
+    if not exists:
         config_file.write_text(render_default_config(), encoding="utf-8")
-        click.echo(f"wrote {config_file}")
-    if archive.create_store():
-        click.echo(f"created store {archive.config.store_path}")
-    else:
-        click.echo(f"store {archive.config.store_path} exists")
+    created = archive.create_store()
+    if as_json:
+        click.echo(dumps({"config": str(config_file), "config_written": not exists,
+                          "store": str(archive.config.store_path), "store_created": created}, indent=1))
+        return
+    click.echo(f"{config_file} exists; keeping it" if exists else f"wrote {config_file}")
+    click.echo(f"created store {archive.config.store_path}" if created else f"store {archive.config.store_path} exists")
 
 
 @click.command()
@@ -52,17 +53,23 @@ def init(folder: str) -> None:
 @click.option("--keep-going", is_flag=True, help="Store the good pages even when some are bad.")
 @click.option("--explain", is_flag=True,
               help="Print each line of each page with the role the splitter gave it and its confidence; write nothing.")
+@click.option("--force", is_flag=True, help="Add a file named .md, .csv and the like as a page all the same.")
+@click.option("--url", metavar="URL",
+              help="Where the page came from (one page); saved HTML gives its own canonical link or og:url.")
 @click.pass_context
 def add(ctx: click.Context, files: tuple[str, ...], dry_run: bool, as_json: bool, recursive: bool,
-        quiet: bool, keep_going: bool, explain: bool) -> None:
-    """Add pages (text or saved HTML) to the archive; - reads standard input.
+        quiet: bool, keep_going: bool, explain: bool, force: bool, url: str | None) -> None:
+    """Add pages (text or saved HTML) to the archive; - reads standard input; a web address is fetched.
 
     Each page is split into its articles, which are stored (new, new version
-    or unchanged) and indexed.
+    or unchanged) and indexed.  A fetched page keeps its capture (WARC) beside
+    its bytes; every page keeps its address and when it was captured.
 
     \b
     Examples:
       archive add mosul-compilation.txt
+      archive add --url https://example.org/roundup.html roundup.txt
+      archive add https://example.org/roundup.html
       archive add --recursive saved-pages/
       archive add --dry-run --json page.html
       archive add --explain page.html
@@ -91,7 +98,8 @@ def add(ctx: click.Context, files: tuple[str, ...], dry_run: bool, as_json: bool
     # Folders are walked by the library: their page count is not known here.
     with progress(None if recursive else len(files), enabled=show_bar and not quiet and not as_json) as bar:
         report = archive.ingest(files, dry_run=dry_run, recursive=recursive, keep_going=keep_going,
-                                stdin=getattr(sys.stdin, "buffer", sys.stdin), progress=bar, on_page=on_page)
+                                stdin=getattr(sys.stdin, "buffer", sys.stdin), progress=bar, on_page=on_page,
+                                url=url, force=force)
     for notice in report.notices:
         click.echo(f"archive: {clean(notice)}", err=True)
     if as_json:
@@ -120,8 +128,9 @@ def _explain(archive: Archive, files: tuple[str, ...], *, as_json: bool) -> None
 @click.command()
 @click.option("--full", is_flag=True, help="Throw the index away and build it anew.")
 @click.option("--procs", type=click.IntRange(1, 16), default=1, help="Indexing processes (2 doubles speed).")
+@click.option("--json", "as_json", is_flag=True, help="Print what was done as JSON (and no progress bar).")
 @click.pass_context
-def reindex(ctx: click.Context, full: bool, procs: int) -> None:
+def reindex(ctx: click.Context, full: bool, procs: int, as_json: bool) -> None:
     """Bring the index in line with the store; only what differs is written.
 
     Commits in batches, so an interrupted run resumes where it stopped.
@@ -134,20 +143,25 @@ def reindex(ctx: click.Context, full: bool, procs: int) -> None:
     archive = open_archive(ctx)
     archive.require_store()
     total = archive.count_articles()
-    with progress(total, enabled=True) as bar:
+    with progress(total, enabled=not as_json) as bar:
         if full:
             count = archive.reindex(full=True, progress=bar, procs=procs)
         else:
             count = archive.reindex(progress=bar, procs=procs)
     for notice in archive.notices:
         click.echo(f"archive: {clean(notice)}", err=True)
+    if as_json:
+        click.echo(dumps({"indexed": count, "articles": total, "full": full,
+                          "index": str(archive.config.index_path)}, indent=1))
+        return
     click.echo(f"indexed {count} article(s) of {total} into {archive.config.index_path}")
 
 
 @click.command()
 @click.option("--repair", is_flag=True, help="Roll back interrupted versions and rebuild the index if it disagrees.")
+@click.option("--json", "as_json", is_flag=True, help="Print the problems found as JSON.")
 @click.pass_context
-def verify(ctx: click.Context, repair: bool) -> None:
+def verify(ctx: click.Context, repair: bool, as_json: bool) -> None:
     """Check every digest and inventory in the store, and the index against it.
 
     Exit 0 when clean, 1 with the list of problems.
@@ -159,6 +173,11 @@ def verify(ctx: click.Context, repair: bool) -> None:
     archive = open_archive(ctx)
     archive.require_store()
     problems = archive.verify(repair=repair)
+    if as_json:
+        click.echo(dumps({"consistent": not problems, "repair": repair, "problems": problems}, indent=1))
+        if problems:
+            ctx.exit(EXIT_ERROR)
+        return
     for problem in problems:
         click.echo(clean(problem))
     if problems:

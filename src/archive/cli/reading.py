@@ -13,18 +13,20 @@ from ..export import FORMATS, export
 from ..models import ArticleRecord
 from ..text import clean, dumps
 from .group import open_archive, searchable
+from .names import say_nearest
 from .output import write_output
 from .render import page_text, print_result, record_text
 
 #: The facets a search can count.
-FACETS = ("outlet", "author", "year", "month", "page")
+FACETS = ("outlet", "author", "year", "month", "page", "tag")
 
 
 def filter_options(function: Any) -> Any:
     """The filter options search, facets and list share."""
     for option in reversed((
-        click.option("--outlet", help="Only articles from this outlet (exact name)."),
-        click.option("--author", help="Only articles by this author (exact name)."),
+        click.option("--outlet", help="Only articles from this outlet (any case or accents; one of a joint credit)."),
+        click.option("--author", help="Only articles by this author (any case or accents; one of a joint credit)."),
+        click.option("--tag", help="Only articles with this tag."),
         click.option("--since", metavar="DATE", help="Only articles dated on or after DATE (YYYY[-MM[-DD]])."),
         click.option("--until", metavar="DATE", help="Only articles dated on or before DATE."),
         click.option("--limit", type=click.IntRange(1, 10_000), help="How many to show."),
@@ -43,7 +45,7 @@ def filter_options(function: Any) -> Any:
 @click.option("--facet", "facets", multiple=True, type=click.Choice(FACETS),
               help="Facet to count (repeatable; default outlet, author, year).")
 @click.pass_context
-def search(ctx: click.Context, query: tuple[str, ...], outlet: str | None, author: str | None,
+def search(ctx: click.Context, query: tuple[str, ...], outlet: str | None, author: str | None, tag: str | None,
            since: str | None, until: str | None, limit: int | None, as_json: bool, page: int, sort: str,
            facets: tuple[str, ...]) -> None:
     """Search the archive: ranked hits with highlighted snippets, and facet counts.
@@ -64,15 +66,18 @@ def search(ctx: click.Context, query: tuple[str, ...], outlet: str | None, autho
       archive search '"safe passage"' --outlet "RT News" --since 2016-10
     """
     archive = searchable(ctx)
-    result = archive.search(" ".join(query), outlet=outlet, author=author, since=since, until=until,
+    result = archive.search(archive.saved_query(" ".join(query)), outlet=outlet, author=author, tag=tag,
+                            since=since, until=until,
                             limit=limit or archive.config.search_limit, page=page, sort=sort,
                             facets=facets or ("outlet", "author", "year"))
     for note in archive.notices:
         click.echo(f"archive: {clean(note)}", err=True)
+    if not result.total:
+        say_nearest(archive, outlet=outlet, author=author)
     if as_json:
-        click.echo(dumps(result.to_dict(), indent=1))
+        click.echo(dumps(archive.result_dict(result), indent=1))
         return
-    print_result(result)
+    print_result(result, short=archive.short_ids([h.id for h in (*result.hits, *result.partial)]))
 
 
 @click.command()
@@ -81,7 +86,7 @@ def search(ctx: click.Context, query: tuple[str, ...], outlet: str | None, autho
 @click.option("--facet", "facets", multiple=True, type=click.Choice(FACETS),
               help="Facet to count (repeatable; default: all five).")
 @click.pass_context
-def facets(ctx: click.Context, query: tuple[str, ...], outlet: str | None, author: str | None,
+def facets(ctx: click.Context, query: tuple[str, ...], outlet: str | None, author: str | None, tag: str | None,
            since: str | None, until: str | None, limit: int | None, as_json: bool,
            facets: tuple[str, ...]) -> None:
     """Count articles by outlet, author, year, month and page, for a query or the whole archive.
@@ -93,8 +98,11 @@ def facets(ctx: click.Context, query: tuple[str, ...], outlet: str | None, autho
     """
     archive = searchable(ctx)
     names = facets or ("outlet", "author", "year", "month", "page")
-    result = archive.search(" ".join(query), outlet=outlet, author=author, since=since, until=until, limit=1,
+    result = archive.search(archive.saved_query(" ".join(query)), outlet=outlet, author=author, tag=tag,
+                            since=since, until=until, limit=1,
                             facets=names, snippets=False)
+    if not result.total:
+        say_nearest(archive, outlet=outlet, author=author)
     if as_json:
         click.echo(dumps({"query": result.query, "total": result.total,
                                "facets": {f.name: dict(f.counts) for f in result.facets}}, indent=1))
@@ -110,33 +118,98 @@ def facets(ctx: click.Context, query: tuple[str, ...], outlet: str | None, autho
 
 
 @click.command(name="list")
+@click.argument("query", nargs=-1)
 @filter_options
-@click.option("--needs-review", is_flag=True, help="Only articles the splitter was unsure of.")
+@click.option("--page", type=click.IntRange(1, None), default=1, help="Which page of --limit articles to show.")
+@click.option("--sort", type=click.Choice(["newest", "oldest", "relevance"]), default="newest", show_default=True,
+              help="Order of the articles.")
+@click.option("--needs-review", is_flag=True, help="Only articles the splitter was unsure of, with the reasons.")
+@click.option("--withdrawn", is_flag=True, help="Only withdrawn articles, with why (read from the store).")
 @click.pass_context
-def list_articles(ctx: click.Context, outlet: str | None, author: str | None, since: str | None,
-                  until: str | None, limit: int | None, as_json: bool, needs_review: bool) -> None:
-    """List articles, newest first: id, date, outlet, title.
+def list_articles(ctx: click.Context, query: tuple[str, ...], outlet: str | None, author: str | None, tag: str | None,
+                  since: str | None, until: str | None, limit: int | None, as_json: bool, page: int, sort: str,
+                  needs_review: bool, withdrawn: bool) -> None:
+    """List articles, newest first: date, outlet, author, title and the short form of the id (any command
+    taking an id takes it); a QUERY narrows the list.
 
     \b
     Examples:
       archive list --outlet "RT News"
+      archive list Mosul --sort oldest --limit 20 --page 2
       archive list --needs-review --json
+      archive list --withdrawn
     """
     archive = searchable(ctx)
-    result = archive.search("", outlet=outlet, author=author, since=since, until=until,
-                            needs_review=needs_review, limit=limit or 10_000, sort="newest", facets=())
-    if as_json:
-        rows = [{k: v for k, v in h.to_dict().items() if k not in ("snippet", "highlights", "score")}
-                for h in result.hits]
+    if withdrawn:
+        if query or outlet or author or tag or since or until or needs_review:
+            raise click.UsageError("--withdrawn lists every withdrawn article: give it no query or filters")
+        _list_withdrawn(archive, as_json=as_json)
+        return
+    result = archive.search(archive.saved_query(" ".join(query)), outlet=outlet, author=author, tag=tag,
+                            since=since, until=until,
+                            needs_review=needs_review, limit=limit or 10_000, page=page, sort=sort, facets=(),
+                            snippets=False)
+    if not result.total:
+        say_nearest(archive, outlet=outlet, author=author)
+    rows = [{k: v for k, v in h.to_dict().items() if k not in ("snippet", "highlights", "score")}
+            for h in result.hits]
+    short = archive.short_ids([row["id"] for row in rows])
+    for row in rows:
+        row["short_id"] = short[row["id"]]
         if needs_review:  # the review queue says why each article is in it (read from the store)
-            for row in rows:
-                row["review_reasons"] = list(archive.record(row["id"]).review_reasons)
+            row["review_reasons"] = list(archive.record(row["id"]).review_reasons)
+    if as_json:
         click.echo(dumps(rows, indent=1))
         return
-    for hit in result.hits:
-        click.echo(f"{hit.date or 'undated':<10}  {clean(hit.outlet) or '?':<24.24}  {clean(hit.title)}\n"
-                   f"{'':<10}  {hit.id}")
-    click.echo(f"{len(result.hits)} of {result.total} article(s)")
+    for row in rows:
+        click.echo(f"{row['date'] or 'undated':<10}  {clean(row['outlet']) or '?':<20.20}  "
+                   f"{clean(row['author']) or '-':<20.20}  {clean(row['title'])}\n{'':<10}  {row['short_id']}")
+        if row.get("review_reasons"):
+            click.echo(f"{'':<10}  needs review: {clean(', '.join(row['review_reasons']))}")
+    first = (page - 1) * (limit or 10_000)
+    shown = f"{first + 1}-{first + len(rows)}" if rows and page > 1 else str(len(rows))
+    click.echo(f"{shown} of {result.total} article(s)")
+
+
+def _list_withdrawn(archive: Any, *, as_json: bool) -> None:
+    records = list(archive.withdrawn())
+    for note in archive.notices:
+        click.echo(f"archive: {clean(note)}", err=True)
+    if as_json:
+        click.echo(dumps([{"id": r.id, "title": r.title, "outlet": r.outlet, "author": r.author, "date": r.date,
+                           "withdrawn": r.withdrawn} for r in records], indent=1))
+        return
+    for r in records:
+        click.echo(f"{r.date or 'undated':<10}  {clean(r.outlet) or '?':<20.20}  {clean(r.title)}\n"
+                   f"{'':<10}  {r.id}\n{'':<10}  withdrawn: {clean(r.withdrawn)}")
+    click.echo(f"{len(records)} withdrawn article(s)")
+
+
+@click.command()
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@click.pass_context
+def pages(ctx: click.Context, as_json: bool) -> None:
+    """List the compilation pages, newest first: date, article count, title, id and address.
+
+    \b
+    Example:
+      archive pages
+    """
+    archive = open_archive(ctx)
+    archive.require_store()
+    found = archive.pages()
+    for note in archive.notices:
+        click.echo(f"archive: {clean(note)}", err=True)
+    if as_json:
+        click.echo(dumps([{"id": p["id"], "title": p.get("title"), "date": p.get("date"), "url": p.get("url"),
+                           "captured": p.get("captured"), "articles": len(p.get("articles") or []),
+                           "version": p.get("version")} for p in found], indent=1))
+        return
+    for p in found:
+        click.echo(f"{p.get('date') or 'undated':<10}  {len(p.get('articles') or []):>3} article(s)  "
+                   f"{clean(p.get('title') or p.get('name')) or '?'}\n{'':<10}  {p['id']}"
+                   + (f"\n{'':<10}  {clean(p['url'])}" if p.get("url") else ""))
+    click.echo(f"{len(found)} page(s)")
 
 
 @click.command()
@@ -149,7 +222,7 @@ def similar(ctx: click.Context, article_id: str, limit: int, as_json: bool) -> N
 
     \b
     Example:
-      archive similar articles/rt-news/2016/10/some-title
+      archive similar rt-news/2016/10/us-saudis
     """
     archive = searchable(ctx)
     hits = archive.similar(archive.resolve_id(article_id), limit=limit)
@@ -206,6 +279,7 @@ def show(ctx: click.Context, article_id: str, version: int | None, as_json: bool
               help="File to write (default, or -: stdout); a link, pipe or device is written to, not replaced.")
 @click.option("--outlet", help="Only articles from this outlet.")
 @click.option("--author", help="Only articles by this author.")
+@click.option("--tag", help="Only articles with this tag.")
 @click.option("--since", metavar="DATE", help="Only articles dated on or after DATE.")
 @click.option("--until", metavar="DATE", help="Only articles dated on or before DATE.")
 @click.option("--raw-csv", is_flag=True,
@@ -213,7 +287,7 @@ def show(ctx: click.Context, article_id: str, version: int | None, as_json: bool
                    "gets a leading ' so that spreadsheets show it as text, never run it as a formula.")
 @click.pass_context
 def export_command(ctx: click.Context, query: tuple[str, ...], fmt: str, output: str | None, outlet: str | None,
-                   author: str | None, since: str | None, until: str | None, raw_csv: bool) -> None:
+                   author: str | None, tag: str | None, since: str | None, until: str | None, raw_csv: bool) -> None:
     """Export the articles a query selects (all by default) with metadata, sightings and store paths.
 
     \b
@@ -222,9 +296,11 @@ def export_command(ctx: click.Context, query: tuple[str, ...], fmt: str, output:
       archive export --format bibtex --outlet "RT News" > rt.bib
     """
     archive = searchable(ctx, store_required=True)
-    selected = archive.select(" ".join(query), outlet=outlet, author=author, since=since, until=until)
+    selected = archive.select(archive.saved_query(" ".join(query)), outlet=outlet, author=author, tag=tag,
+                              since=since, until=until)
     first = next(selected, None)
     if first is None:  # an empty file would look like an export that worked
+        say_nearest(archive, outlet=outlet, author=author)
         raise ArchiveError("no article matches the query and filters: nothing written")
     count = [0]
 
@@ -241,4 +317,4 @@ def export_command(ctx: click.Context, query: tuple[str, ...], fmt: str, output:
         click.echo(f"wrote {clean(output)} ({count[0]} article(s))", err=True)
 
 
-COMMANDS = (search, facets, list_articles, similar, show, export_command)
+COMMANDS = (search, facets, list_articles, pages, similar, show, export_command)

@@ -53,17 +53,28 @@ def highlight(snippet: str, marks: tuple[tuple[int, int], ...]) -> str:
     return "".join(out)
 
 
-def print_result(result: SearchResult, *, snippets: bool = True) -> None:
+def print_result(result: SearchResult, *, snippets: bool = True, short: dict[str, str] | None = None) -> None:
+    """A search's hits (each with the short form of its id, from ``short``), its hints and its facets."""
+    short = short or {}
     color = use_color()
     if result.total == 0:
         click.echo("no articles found")
         if result.suggestion:
-            click.echo(f"did you mean: {clean(result.suggestion)}")
+            click.echo(f"did you mean: {clean(result.suggestion)} ({result.suggestion_total} article(s))")
+        if result.partial:
+            click.echo(f"no article has every word; {result.partial_total} have all but "
+                       f"{len(result.partial[0].missing)}. The best of them:")
+        for n, hit in enumerate(result.partial, start=1):
+            click.echo(f"{n}. {clean(hit.title)}  (missing: {clean(' '.join(hit.missing))})")
+            click.echo(f"   {', '.join(x for x in (clean(hit.outlet), clean(hit.author)) if x) or 'unknown outlet'}"
+                       f" · {hit.date or 'undated'} · {short.get(hit.id, hit.id)}")
+            if snippets and hit.snippet:
+                click.echo(f"   {highlight(hit.snippet, hit.highlights)}")
     for n, hit in enumerate(result.hits, start=1):
         title = click.style(clean(hit.title), bold=True) if color else clean(hit.title)
         byline = ", ".join(x for x in (clean(hit.outlet), clean(hit.author)) if x) or "unknown outlet"
         click.echo(f"{n}. {title}")
-        click.echo(f"   {byline} · {hit.date or 'undated'} · {hit.id}")
+        click.echo(f"   {byline} · {hit.date or 'undated'} · {short.get(hit.id, hit.id)}")
         if snippets and hit.snippet:
             click.echo(f"   {highlight(hit.snippet, hit.highlights)}")
     if result.hits:
@@ -83,10 +94,18 @@ def record_text(record: ArticleRecord, versions: int) -> str:
                          ("standfirst", record.standfirst), ("version", f"{record.version} of {versions}")):
         if value:
             lines.append(f"{label + ':':<11} {clean(str(value))}")
+    if record.source is not None:
+        lines.append(f"{'url:':<11} {clean(record.source.url)}  (captured {record.source.captured or 'when unknown'})")
     if record.review:
-        lines.append(f"{'review:':<11} needs review — {', '.join(record.review_reasons)}")
+        lines.append(f"{'review:':<11} needs review — {clean(', '.join(record.review_reasons))}")
+    elif record.review_reasons:
+        lines.append(f"{'review:':<11} not needed — the splitter noted: {clean(', '.join(record.review_reasons))}")
     if record.withdrawn:
         lines.append(f"{'withdrawn:':<11} {clean(record.withdrawn)}")
+    if record.tags:
+        lines.append(f"{'tags:':<11} {clean(' '.join(record.tags))}")
+    for n in record.notes:
+        lines.append(f"{'note:':<11} {clean(n.text)} ({n.time})")
     for c in record.corrections:
         lines.append(f"{'corrected:':<11} {c.field} = {clean(c.value)!r} ({clean(c.reason)}, {c.time})")
     lines.append("seen in:")
@@ -102,9 +121,13 @@ def record_text(record: ArticleRecord, versions: int) -> str:
 def page_text(page: dict[str, Any]) -> str:
     """A stored page: title, id, date, source line, fair-use note and its articles."""
     lines = [f"{clean(page.get('title')) or page['id']}\n{'=' * min(len(page.get('title') or page['id']), 78)}"]
-    for label in ("id", "date", "date_text", "source_line", "name", "encoding"):
+    for label in ("id", "date", "date_text", "source_line", "name", "encoding", "url", "captured"):
         if page.get(label):
             lines.append(f"{label + ':':<12} {clean(str(page[label]))}")
+    for hop in page.get("redirects") or ():
+        lines.append(f"{'redirected:':<12} from {clean(hop)}")
+    if page.get("capture"):
+        lines.append(f"{'capture:':<12} {page['capture']} (the HTTP exchange, as WARC records)")
     if page.get("version"):
         lines.append(f"{'version:':<12} {page['version']} of {page.get('versions', page['version'])}")
     if page.get("fair_use_note"):
@@ -123,6 +146,10 @@ def outcome_text(outcome: PageOutcome, *, dry_run: bool) -> str:
             lines.append(f"  {clean(article.title)} — {clean(article.outlet) or '?'}, {article.date or 'undated'}")
         return "\n".join(lines)
     lines = [f"{clean(outcome.name)} → {outcome.page_id} ({outcome.status})"]
+    source = outcome.split.source
+    if source.url:
+        via = f" (redirected from {clean(source.redirects[0])})" if source.redirects else ""
+        lines.append(f"  from {clean(source.url)}{via}")
     for result in outcome.articles:
         lines.append(f"  {result.status:<11} {result.id}  {clean(result.title)}")
     return "\n".join(lines)

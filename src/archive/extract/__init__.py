@@ -21,12 +21,13 @@ from dataclasses import replace
 
 from ..errors import ParseError
 from ..models import Article, ExplainedUnit, SourcePage, SplitPage
+from .address import page_address
 from .assemble import build_article, credit_from_sources, drafts, join_units, page_fields
 from .read import read_page
 from .segment import ROLES, Label, label_units
 from .units import Unit, page_units
 
-__all__ = ["ROLES", "ExplainedUnit", "explain_page", "read_page", "split_bytes", "split_page"]
+__all__ = ["ROLES", "ExplainedUnit", "explain_page", "page_address", "read_page", "split_bytes", "split_page"]
 
 
 def _label(page: SourcePage) -> tuple[list[Unit], list[Label]]:

@@ -17,7 +17,7 @@ from typing import Any, Protocol
 from ..models import ArticleRecord, IndexState
 
 #: The facets a search may count.
-FACETS = ("outlet", "author", "year", "month", "page")
+FACETS = ("outlet", "author", "year", "month", "page", "tag")
 #: The marks an engine puts around each matched term of a snippet (``results`` turns them into offsets).
 HL_OPEN, HL_CLOSE = "\x02", "\x03"
 
@@ -29,6 +29,7 @@ class RawHit:
     fields: dict[str, Any]
     score: float
     snippet: str
+    missing: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -37,6 +38,10 @@ class RawResult:
     hits: list[RawHit]
     facets: dict[str, list[tuple[str, int]]]
     corrected: str | None = None
+    corrected_total: int = 0
+    #: Best partial matches (each with the words it lacks) when no document has every word, and their count.
+    partial: list[RawHit] = field(default_factory=list)
+    partial_total: int = 0
 
 
 @dataclass
@@ -45,6 +50,7 @@ class SearchRequest:
 
     text: str
     outlet: str | None = None
+    tag: str | None = None
     author: str | None = None
     since: str | None = None
     until: str | None = None

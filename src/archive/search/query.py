@@ -1,7 +1,7 @@
 """Query checking: a user's query in archive's language -> a query the engine reads as meant.
 
 The query language: words (all required), "phrases", OR, NOT / -word,
-parentheses, field:value for title, outlet, author, date, year, month, page,
+parentheses, field:value for title, outlet, author, date, year, month, page, tag,
 word* and word~.  ``check_query`` rejects what the parser would silently
 misread (unbalanced quotes or parentheses, unknown fields) with a message that
 points at the problem.  ``date:2016-10`` is read as the whole month.
@@ -17,7 +17,7 @@ from ..errors import QueryError
 from .budget import check_budget
 
 #: Fields a query may name.
-QUERY_FIELDS = ("title", "body", "outlet", "author", "date", "year", "month", "page", "id")
+QUERY_FIELDS = ("title", "body", "outlet", "author", "date", "year", "month", "page", "id", "tag")
 _FIELD_RE = re.compile(r"(?<![\w\"])([A-Za-z_]+):(?!//)")
 _DATE_VALUE_RE = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$")
 

@@ -12,11 +12,13 @@ from collections.abc import Callable
 
 from ..errors import QueryError
 from ..models import Facet, Hit, SearchResult
-from .index import FACETS, HL_CLOSE, HL_OPEN, SearchIndex, SearchRequest
+from ..text import split_credit
+from .index import FACETS, HL_CLOSE, HL_OPEN, RawHit, SearchIndex, SearchRequest
 from .query import check_order, check_query, valid_date
 
 
 def run_search(idx: SearchIndex, text: str, *, outlet: str | None = None, author: str | None = None,
+               tag: str | None = None,
                since: str | None = None, until: str | None = None, needs_review: bool = False,
                limit: int = 10, page: int = 1, sort: str = "relevance",
                facets: tuple[str, ...] = ("outlet", "author", "year"),
@@ -29,7 +31,7 @@ def run_search(idx: SearchIndex, text: str, *, outlet: str | None = None, author
         if value and not valid_date(value):
             raise QueryError(f"bad date for {label}: {value!r} (use YYYY, YYYY-MM or YYYY-MM-DD)", query=text)
     check_order(since, until, text, what=f"--since {since} --until {until}")
-    request = SearchRequest(text=check_query(text), outlet=outlet, author=author, since=since, until=until,
+    request = SearchRequest(text=check_query(text), outlet=outlet, author=author, tag=tag, since=since, until=until,
                             needs_review=needs_review, limit=limit, page=page, sort=sort, facets=facets,
                             snippets=snippets)
     raw = idx.search(request, body_for=body_for)
@@ -37,16 +39,31 @@ def run_search(idx: SearchIndex, text: str, *, outlet: str | None = None, author
         last = -(-raw.total // limit)
         raise QueryError(f"--page {page} is past the end: {raw.total} hit(s) make {last} page(s) of {limit}",
                          query=text)
-    hits = []
-    for item in raw.hits:
-        snippet, marks = split_marks(item.snippet)
-        f = item.fields
-        hits.append(Hit(id=f["id"], title=f.get("title", ""), outlet=f.get("outlet") or None,
-                        author=f.get("author") or None, date=f.get("date") or None, score=item.score,
-                        snippet=snippet, highlights=tuple(marks)))
-    facet_list = tuple(Facet(name, tuple(raw.facets.get(name, []))) for name in facets)
-    return SearchResult(query=text, total=raw.total, hits=tuple(hits), facets=facet_list,
-                        suggestion=raw.corrected)
+    facet_list = tuple(Facet(name, tuple(_by_name(name, raw.facets.get(name, [])))) for name in facets)
+    return SearchResult(query=text, total=raw.total, hits=tuple(map(_hit, raw.hits)), facets=facet_list,
+                        suggestion=raw.corrected, suggestion_total=raw.corrected_total,
+                        partial=tuple(map(_hit, raw.partial)), partial_total=raw.partial_total)
+
+
+def _hit(item: RawHit) -> Hit:
+    snippet, marks = split_marks(item.snippet)
+    f = item.fields
+    return Hit(id=f["id"], title=f.get("title", ""), outlet=f.get("outlet") or None,
+               author=f.get("author") or None, date=f.get("date") or None, score=item.score,
+               snippet=snippet, highlights=tuple(marks), missing=item.missing)
+
+
+def _by_name(facet: str, counts: list[tuple[str, int]]) -> list[tuple[str, int]]:
+    """Counts of credits -> counts of names: each outlet or author of a joint credit, and each tag of an
+    article, is a value of its own."""
+    if facet not in ("outlet", "author", "tag"):
+        return counts
+    merged: dict[str, int] = {}
+    for credit, count in counts:
+        names = credit.split(",") if facet == "tag" else split_credit(credit, kind=facet)
+        for name in names or [credit]:
+            merged[name] = merged.get(name, 0) + count
+    return sorted(merged.items(), key=lambda kv: (-kv[1], kv[0]))
 
 
 def similar_articles(idx: SearchIndex, object_id: str, text: str, *, limit: int = 10) -> list[Hit]:

@@ -13,21 +13,24 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 from collections.abc import Callable, Iterable
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from whoosh import highlight, index, qparser, query, sorting
+from whoosh import index, qparser, query, sorting
 from whoosh.filedb.filestore import FileStorage, RamStorage
 from whoosh.writing import LockError
 
 from ..errors import ArchiveError, QueryError, SearchIndexError
 from ..models import ArticleRecord, IndexState
+from ..text import name_key
 from . import whoosh_folder as folder
+from . import whoosh_words as words
 from .budget import suggests
-from .index import HL_CLOSE, HL_OPEN, RawHit, RawResult, SearchIndex, SearchRequest
+from .index import RawHit, RawResult, SearchIndex, SearchRequest
 from .query import date_bound
-from .results import excerpt
 from .whoosh_budget import check_expansion, search_page_within
+from .whoosh_hits import raw_hits
 from .whoosh_schema import DEFAULT_FIELDS, FACET_FIELDS, SCHEMA_VERSION, document, make_schema
 
 MARKER = folder.MARKER
@@ -300,10 +303,9 @@ class WhooshIndex:
     def _query(self, request: SearchRequest) -> Any:
         q = self.parse(request.text) if request.text.strip() else query.Every()
         filters: list[Any] = []
-        if request.outlet:
-            filters.append(query.Term("outlet_f", request.outlet))
-        if request.author:
-            filters.append(query.Term("author_k", request.author))
+        filters += [query.Term(f"{kind}_k", name_key(value))  # each name of a credit, any case or accents
+                    for kind, value in (("outlet", request.outlet), ("author", request.author)) if value]
+        filters += [query.Term("tag", request.tag.casefold())] if request.tag else []
         if request.since or request.until:
             low = date_bound(request.since, end=False) if request.since else 1
             high = date_bound(request.until, end=True) if request.until else dt.date.max.toordinal()
@@ -329,6 +331,7 @@ class WhooshIndex:
             sortedby = sorting.FieldFacet("date")
             reverse = True
         searcher = self._current_searcher()
+        q = words.fuzzy_on_words(q, searcher.reader())  # fuzzy words are matched against whole words
         check_expansion(q, searcher.reader())
         results = search_page_within(searcher, q, max(request.page, 1), max(request.limit, 1), text=request.text,
                                      mask=mask, groupedby=groups or None, sortedby=sortedby, reverse=reverse,
@@ -338,38 +341,33 @@ class WhooshIndex:
             counts = results.results.groups(name)
             facets[name] = sorted(((str(k), int(v)) for k, v in counts.items() if k not in (None, "")),
                                   key=lambda kv: (-kv[1], kv[0]))
-        results.results.fragmenter = highlight.ContextFragmenter(maxchars=240, surround=60)
-        results.results.formatter = _MarkFormatter()
-        hits = []
-        stems = sorted({t.decode() if isinstance(t, bytes) else str(t)
-                        for f, t in q.iter_all_terms() if f == "body"}) if request.snippets else []
-        for hit in results:
-            stored = dict(hit.fields())
-            snippet = ""
-            if request.snippets and body_for is not None:
-                text = excerpt(body_for(stored["id"]), stems)
-                snippet = hit.highlights("body", text=text, top=2, strict_phrase=True) if text else ""
-                if not snippet:
-                    snippet = text[:240]
-            score = float(hit.score) if sortedby is None and isinstance(hit.score, (int, float)) else 0.0
-            hits.append(RawHit(stored, score, snippet))
-        corrected = None
+        hits = raw_hits(results, request, q, body_for)
+        raw = RawResult(results.total, hits, facets)
         if results.total == 0 and suggests(request.text):
-            corrected = self._correct(searcher, request.text)
-        return RawResult(results.total, hits, facets, corrected)
+            raw = self._hints(searcher, request, mask, raw, body_for)
+        return raw
 
-    def _correct(self, searcher: Any, text: str) -> str | None:
-        parser = qparser.MultifieldParser(DEFAULT_FIELDS, searcher.schema, group=qparser.AndGroup)
-        try:
-            q = parser.parse(text)
-            fixed = searcher.correct_query(q, text, prefix=1)
-        except Exception:  # a suggestion is optional; never fail the search for it
-            return None
-        if fixed.string == text:
-            return None
-        if searcher.search(fixed.query, limit=1).estimated_length() == 0:
-            return None
-        return str(fixed.string)
+    def _hints(self, searcher: Any, request: SearchRequest, mask: Any, raw: RawResult,
+               body_for: Callable[[str], str] | None) -> RawResult:
+        """When nothing is found: a corrected query that finds something, and the best partial matches."""
+        def query_for(text: str) -> Any:
+            return self._query(replace(request, text=text))
+
+        try:  # a hint is optional; never fail the search for it
+            corrected = words.suggest(searcher, request.text, body_for=body_for,
+                                      count=lambda text: len(searcher.search(query_for(text), limit=1, mask=mask)))
+            near = words.partial_matches(searcher, request.text, query_for=query_for, mask=mask)
+        except QueryError:
+            return raw
+        if corrected is not None:
+            raw = replace(raw, corrected=corrected[0], corrected_total=corrected[1])
+        if near is not None:
+            either, lacking = near
+            page = search_page_within(searcher, either, 1, max(request.limit, 1), text=request.text, mask=mask,
+                                      filter=set(lacking), terms=True)
+            raw = replace(raw, partial=raw_hits(page, request, either, body_for, lacking),
+                          partial_total=len(lacking))
+        return raw
 
     def similar(self, object_id: str, text: str, *, limit: int = 10) -> list[RawHit]:
         """The articles most like one article, by the key terms of its text."""
@@ -389,12 +387,3 @@ def _cancel(writer: Any) -> None:
     and the first error is the one to report."""
     with contextlib.suppress(Exception):
         writer.cancel()
-
-
-class _MarkFormatter(highlight.Formatter):
-    """Marks each matched term with control characters that ``search.py`` turns into offsets."""
-
-    between = " … "
-
-    def format_token(self, text: str, token: Any, replace: bool = False) -> str:
-        return f"{HL_OPEN}{highlight.get_text(text, token, replace)}{HL_CLOSE}"

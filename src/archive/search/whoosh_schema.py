@@ -17,12 +17,13 @@ from whoosh.analysis import CharsetFilter, Filter, LowercaseFilter, RegexTokeniz
 from whoosh.support.charset import accent_map
 
 from ..models import ArticleRecord
-from ..text import split_people
+from ..text import name_key, split_credit
 
 #: Bumped when the schema changes: an index of another version is rebuilt from the store.
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 #: Facet name -> the index field it counts.
-FACET_FIELDS = {"outlet": "outlet_f", "author": "author_f", "year": "year", "month": "month", "page": "page_f"}
+FACET_FIELDS = {"outlet": "outlet_f", "author": "author_f", "year": "year", "month": "month", "page": "page_f",
+                "tag": "tag_f"}
 #: The fields a query searches when it names none.
 DEFAULT_FIELDS = ["title", "body", "outlet", "author"]
 _TOKEN = r"\w+(?:[-.,'’]\w+)*"
@@ -78,8 +79,13 @@ def make_schema() -> fields.Schema:
         outlet_f=fields.ID(sortable=True),
         # Facets read sortable columns (fast); filters read the per-author and per-page terms.
         author_f=fields.ID(sortable=True),
+        # Each name of a credit, folded (``name_key``): what --outlet and --author match.
         author_k=fields.KEYWORD(commas=True),
+        outlet_k=fields.KEYWORD(commas=True),
         page_f=fields.ID(sortable=True),
+        # A person's tags: searched as tag:label, counted from the joined labels (split by ``results``).
+        tag=fields.KEYWORD(commas=True, lowercase=True),
+        tag_f=fields.ID(sortable=True),
         date=fields.ID(stored=True, sortable=True),
         # Days since 1 January 1 (a proleptic ordinal): range filters on a trie-encoded number
         # touch a handful of terms, where a range over date strings touches every date.
@@ -100,6 +106,10 @@ def _ordinal(date: str) -> int:
         return 0
 
 
+def _keys(credit: str | None, kind: str) -> str:
+    return ",".join(name_key(n) for n in split_credit(credit, kind=kind)) or "(none)"
+
+
 def document(record: ArticleRecord) -> dict[str, Any]:
     """The index document of one stored article."""
     date = record.date or ""
@@ -113,13 +123,16 @@ def document(record: ArticleRecord) -> dict[str, Any]:
         "author": record.author or "",
         "outlet_f": record.outlet or "(none)",
         "author_f": record.author or "(none)",
-        "author_k": ",".join(a.replace(",", " ") for a in split_people(record.author)) or "(none)",
+        "author_k": _keys(record.author, "author"),
+        "outlet_k": _keys(record.outlet, "outlet"),
         "page_f": record.sightings[0].page_id if record.sightings else "(none)",
         "date": date,
         "day": _ordinal(date),
         "year": date[:4] or "undated",
         "month": date[:7] or "undated",
         "page": ",".join(s.page_id for s in record.sightings),
+        "tag": ",".join(record.tags),
+        "tag_f": ",".join(record.tags) or "(none)",
         "review": "yes" if record.review else "no",
         "withdrawn": "yes" if record.withdrawn else "no",
     }

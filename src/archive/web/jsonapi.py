@@ -41,8 +41,8 @@ def api_search(request: Request) -> JSONResponse:
     site = site_of(request)
     archive = site.archive()
     options = _options(request, default_facets=SEARCH_FACETS, limit=site.config.search_limit)
-    result = archive.search(request.query_params.get("q", ""), **options)
-    return JSONResponse(result.to_dict())
+    result = archive.search(archive.saved_query(request.query_params.get("q", "")), **options)
+    return JSONResponse(archive.result_dict(result))
 
 
 def api_facets(request: Request) -> JSONResponse:

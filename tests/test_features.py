@@ -58,3 +58,13 @@ def test_page_features_see_neighbours_whole_lines_and_repetition():
     assert "cper3" in features[3]  # the same shape three units back: a listing's items repeat
     source = page_features(page_units([Block(("RT News & Jon Lockett / The Sun – 2016-10-20 23:32:13",))]))
     assert all("L:srcline" in f for f in source)
+
+
+def test_a_short_line_before_long_text_is_seen_as_such_whatever_its_case():
+    prose = "Government forces said on Thursday they had reached the western edge of the old city, where " \
+            "fighting has been heaviest, and that civilians were leaving."
+    for head in ("Troops reach the old city", "Troops Reach the Old City"):
+        first = page_features(page_units([Block((head,)), Block((prose,))]))[0]
+        assert "alone&end=word" in first
+        assert any(k.startswith("short_before_long&end=word&tc=") for k in first)
+    assert not any(k.startswith("short_before_long") for k in page_features(page_units([Block((prose,))]))[0])

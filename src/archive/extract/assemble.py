@@ -69,7 +69,8 @@ def drafts(labels: Sequence[Label]) -> list[Draft]:
     Besides the start marks: an article's unit before any mark opens the first article;
     a header that names a byline or a date after an article's text, and is followed by
     text, opens the next (a header does not come back once the text has begun); an
-    article with no text hands its header to the next one.
+    article with no text but a dek under its headline has the dek for its text (a
+    listing's entry); one with neither hands its header to the next one.
     """
     opens = {i for i, lab in enumerate(labels) if lab.start} | _headers_after_text(labels)
     out: list[Draft] = []
@@ -86,7 +87,24 @@ def drafts(labels: Sequence[Label]) -> list[Draft]:
                 d.units[role] = indices + d.units[role]
             d.order = previous.order + d.order
         merged.append(d)
+    for d in merged:
+        _dek_as_body(d)
     return [d for d in merged if d.units["body"]]
+
+
+def _dek_as_body(d: Draft) -> None:
+    """An item printed as a headline and a dek with no text of its own (a listing's entry): the dek is
+    its text."""
+    if d.units["body"]:
+        return
+    heads = sorted(d.units["title"] + d.units["subtitle"])
+    if len(heads) < 2:
+        return
+    dek = heads[-1]
+    for role in ("title", "subtitle"):
+        if dek in d.units[role]:
+            d.units[role].remove(dek)
+    d.units["body"].append(dek)
 
 
 def _headers_after_text(labels: Sequence[Label]) -> set[int]:

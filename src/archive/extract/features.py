@@ -200,6 +200,14 @@ def page_features(units: Sequence[Unit]) -> list[dict[str, float]]:
             flags[f"cper{d}"] = i - d >= 0 and shapes[i - d] == shapes[i]
             flags[f"cnext{d}"] = i + d < n and shapes[i + d] == shapes[i]
         g.update((k, 1.0) for k, v in flags.items() if v)
+        # pairs a linear model cannot add up on its own: a short line before a long one that does not
+        # end a sentence is a headline far more often than either sign says alone, whatever its case
+        end = base[i]["end"]
+        g[f"w&end={base[i]['w']}{end}"] = 1.0
+        if flags["valley"] or flags["before_long"]:
+            g[f"short_before_long&end={end}&tc={base[i]['tc']}"] = 1.0
+        if flags["alone"]:
+            g[f"alone&end={end}"] = 1.0
         for off in (-2, -1, 1, 2):
             j = i + off
             if 0 <= j < n:

@@ -8,6 +8,7 @@ printed piece tells (headline words, body words, date...).
 from __future__ import annotations
 
 import random
+import zlib
 
 from .articles import Para, fill
 from .bylines import join_names
@@ -23,9 +24,25 @@ def headline_text(b: Builder, i: int, case: str = "title", quote: bool = False) 
     if case == "title" and b.sentence_case:
         case = "sentence"
     text = {"caps": spec.headline.upper(), "sentence": spec.headline_sc}.get(case, spec.headline)
+    text = cut_headline(text)
     if quote and not text.startswith(("‘", "“")):
         text = b.rng.choice(("‘{}’", "“{}”", '"{}"')).format(text)
     return text
+
+
+#: The share of long headlines printed cut short with an ellipsis, as listings cut them to a width.
+CUT_HEADLINE_SHARE = 0.06
+
+
+def cut_headline(text: str) -> str:
+    """A long headline now and then cut at a word with "..." or "…" (drawn from the headline itself, so
+    that no other draw of the page changes)."""
+    words = text.split(" ")
+    rng = random.Random(zlib.crc32(text.encode()))
+    if len(words) < 8 or rng.random() >= CUT_HEADLINE_SHARE:
+        return text
+    keep = rng.randint(len(words) // 2, len(words) - 2)
+    return " ".join(words[:keep]).rstrip(",:;") + rng.choice(("...", "…", " ..."))
 
 
 def wrap_words(rng: random.Random, text: str, parts: int) -> list[str]:

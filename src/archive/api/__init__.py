@@ -30,7 +30,7 @@ from ..models import (
     Status,
     Version,
 )
-from ..search import SearchIndex, WhooshIndex, run_search, similar_articles
+from ..search import SearchIndex, open_index, run_search, similar_articles
 from ..store import PURGE_LOG, Store
 from . import indexing
 
@@ -48,7 +48,7 @@ class Archive(indexing.IndexKeeper):
         self.config = config
         self.store = Store(config.store_path, user_name=config.user_name, user_address=config.user_address,
                            lock_timeout=config.lock_timeout)
-        self.index: SearchIndex = WhooshIndex(config.index_path, lock_timeout=config.lock_timeout)
+        self.index: SearchIndex = open_index(config)
         #: Things the caller should tell the user (an index rebuilt, say).
         self.notices: list[str] = []
         #: The last write committed to the store but could not index all of it: the index will catch up.

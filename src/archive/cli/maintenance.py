@@ -141,7 +141,7 @@ def reindex(ctx: click.Context, full: bool, procs: int) -> None:
             count = archive.reindex(progress=bar, procs=procs)
     for notice in archive.notices:
         click.echo(f"archive: {clean(notice)}", err=True)
-    click.echo(f"indexed {count} article(s) of {total} into {archive.config.index_path}")
+    click.echo(f"indexed {count} article(s) of {total} into {archive.index.where}")
 
 
 @click.command()

@@ -44,6 +44,7 @@ class WhooshIndex:
 
     def __init__(self, path: Path | None, *, lock_timeout: float = 30.0, name: str | None = None) -> None:
         self.path = path
+        self.where = str(path) if path is not None else "(an index in memory)"
         self.lock_timeout = lock_timeout
         self._pinned = name is not None
         self._name = name
@@ -393,7 +394,6 @@ def _cancel(writer: Any) -> None:
 
 class _MarkFormatter(highlight.Formatter):
     """Marks each matched term with control characters that ``search.py`` turns into offsets."""
-
     between = " … "
 
     def format_token(self, text: str, token: Any, replace: bool = False) -> str:

@@ -4,6 +4,8 @@
 ``open_index`` (``engines``) gives the one ``archive.toml`` names.
 ``WhooshIndex`` (``whoosh_engine``, with ``whoosh_schema`` and
 ``whoosh_budget``) is the default engine, and the only importer of whoosh;
+``PostgresIndex`` (``pg_engine``, with ``pg_schema`` and ``pg_query``) keeps
+the index on a PostgreSQL server, and is the only importer of psycopg.
 ``documents`` holds the values both engines index.
 ``check_query`` (``query``) reads the query language; ``run_search`` and
 ``similar_articles`` (``results``) return hits and facets; ``budget`` bounds

@@ -12,14 +12,15 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..config import Config
-from ..errors import SearchIndexError
 from .index import SearchIndex
 
 
 def open_index(config: Config) -> SearchIndex:
     """The index ``config`` names."""
     if config.index_engine == "postgresql":
-        raise SearchIndexError("the PostgreSQL engine is not in this version of archive yet")
+        from .pg_engine import PostgresIndex
+
+        return PostgresIndex(config.index_url, lock_timeout=config.lock_timeout)
     from .whoosh_engine import WhooshIndex
 
     return WhooshIndex(config.index_path, lock_timeout=config.lock_timeout)
@@ -27,4 +28,8 @@ def open_index(config: Config) -> SearchIndex:
 
 def describe_index(config: Config) -> str:
     """Where the configured index lives, as it may be printed (a server's address without its password)."""
+    if config.index_engine == "postgresql":
+        from .pg_engine import shown_url
+
+        return shown_url(config.index_url)
     return str(Path(config.index_path))

@@ -109,7 +109,7 @@ def start_standby(primary: Cluster) -> Cluster:
         raise RuntimeError("pg_basebackup not found")
     folder = _new_folder()
     _as_owner([basebackup, "-h", "127.0.0.1", "-p", str(primary.port), "-U", "postgres", "-D",
-               str(folder / "data"), "-R", "-X", "stream", "--no-sync"])
+               str(folder / "data"), "-R", "-X", "stream", "--checkpoint=fast", "--no-sync"])
     return _start(folder, free_port())
 
 

@@ -1,4 +1,4 @@
-"""Commands that build and keep the archive: init, add, reindex, verify."""
+"""Commands that build and keep the archive: init, add, reindex, verify, sync."""
 
 from __future__ import annotations
 
@@ -167,4 +167,33 @@ def verify(ctx: click.Context, repair: bool) -> None:
     click.echo("store and index are consistent")
 
 
-COMMANDS = (init, add, reindex, verify)
+@click.command()
+@click.argument("dest", type=click.Path(file_okay=False))
+@click.pass_context
+def sync(ctx: click.Context, dest: str) -> None:
+    """Copy the store to DEST (another store folder): only the versions DEST lacks.
+
+    Every copied file is checked against its digest; a version DEST already holds
+    is never overwritten (one that differs is reported, exit 1).  Run it again
+    after an interruption: it copies what is still missing, and nothing when
+    DEST is up to date.  DEST's index is built there by `archive reindex`.
+
+    \b
+    Example:
+      archive sync /mnt/backup/store
+    """
+    archive = open_archive(ctx)
+    archive.require_store()
+    with progress(archive.count_objects(), enabled=True) as bar:
+        report = archive.sync(Path(dest), progress=bar)
+    for notice in archive.notices:
+        click.echo(f"archive: {clean(notice)}", err=True)
+    click.echo(f"copied {report.versions} version(s) ({report.objects} new object(s), {report.files} file(s), "
+               f"{report.bytes:,} bytes) to {clean(dest)}; {report.unchanged} object(s) were up to date")
+    for problem in report.problems:
+        click.echo(f"archive: error: {clean(problem)}", err=True)
+    if report.problems:
+        ctx.exit(EXIT_ERROR)
+
+
+COMMANDS = (init, add, reindex, verify, sync)

@@ -122,6 +122,9 @@ class PostgresIndex:
         """What readers query: the view (followed across swaps), or a build's own table."""
         return self._table or schema.VIEW
 
+    def _words(self) -> str:
+        return f"{self._table}_words" if self._table else schema.WORDS_VIEW
+
     def close(self) -> None:
         if self._conn is not None:
             self._conn.close()
@@ -187,8 +190,9 @@ class PostgresIndex:
             raise TypeError("swap_in takes an index from this index's build()")
         with self._cursor(write=True) as cur:
             cur.execute(f"ANALYZE {built._table}")
-            cur.execute(f"DROP VIEW IF EXISTS {schema.VIEW}")
-            cur.execute(schema.view_ddl(built._table))
+            cur.execute(f"ANALYZE {built._table}_words")
+            for statement in schema.view_ddl(built._table):
+                cur.execute(statement)
             cur.execute("UPDATE archive_meta SET live = %s, schema_version = %s", [built._table, schema.SCHEMA_VERSION])
         built.close()
 
@@ -206,7 +210,7 @@ class PostgresIndex:
         found = self.leftovers()
         with self._cursor(write=True) as cur:
             for name in found:
-                cur.execute(f"DROP TABLE IF EXISTS {name}")
+                cur.execute(f"DROP TABLE IF EXISTS {name}, {name}_words")
         return len(found)
 
     def create(self) -> None:
@@ -237,7 +241,7 @@ class PostgresIndex:
                     count += 1
             if count:
                 cur.execute(schema.upsert_sql(table))
-                cur.execute("INSERT INTO archive_words SELECT unnest(%s::text[]) ON CONFLICT DO NOTHING",
+                cur.execute(f"INSERT INTO {table}_words SELECT unnest(%s::text[]) ON CONFLICT DO NOTHING",
                             [sorted(words)])
         self._written += count
         return count
@@ -261,9 +265,10 @@ class PostgresIndex:
         """The words of the words table a LIKE pattern, or a word within ``edits`` edits, stands for."""
         with self._cursor() as cur:
             if edits is None:
-                cur.execute("SELECT word FROM archive_words WHERE word LIKE %s LIMIT %s", [pattern, MAX_EXPANSION + 1])
+                cur.execute(f"SELECT word FROM {self._words()} WHERE word LIKE %s LIMIT %s",
+                            [pattern, MAX_EXPANSION + 1])
             else:
-                cur.execute("SELECT word FROM archive_words WHERE length(word) BETWEEN %s AND %s "
+                cur.execute(f"SELECT word FROM {self._words()} WHERE length(word) BETWEEN %s AND %s "
                             "AND levenshtein_less_equal(word, %s, %s) <= %s LIMIT %s",
                             [len(pattern) - edits, len(pattern) + edits, pattern, edits, edits, MAX_EXPANSION + 1])
             return [w for (w,) in cur.fetchall()]
@@ -342,10 +347,10 @@ class PostgresIndex:
         text, changed = request.text, False
         for word in set(_plain_words(text)):
             with self._cursor() as cur:
-                cur.execute("SELECT word FROM archive_words WHERE word = %s", [word.lower()])
+                cur.execute(f"SELECT word FROM {self._words()} WHERE word = %s", [word.lower()])
                 if cur.fetchone():
                     continue
-                cur.execute("SELECT word FROM archive_words WHERE word %% %s ORDER BY word <-> %s, word LIMIT 1",
+                cur.execute(f"SELECT word FROM {self._words()} WHERE word %% %s ORDER BY word <-> %s, word LIMIT 1",
                             [word.lower(), word.lower()])
                 found = cur.fetchone()
             if found:

@@ -191,7 +191,7 @@ def _join(parts: list[Part], ts_op: str, sql_op: str) -> Part:
     if not others:
         return Part(f" {ts_op} ".join(f"({p.sql})" for p in texts), [x for p in texts for x in p.params], True,
                     positive)
-    pieces = ([f"d.tsv @@ ({' '.join(f'{ts_op} ({p.sql})' for p in texts)[len(ts_op) + 1:]})"] if texts else [])
+    pieces = [f"d.tsv @@ ({f' {ts_op} '.join(f'({p.sql})' for p in texts)})"] if texts else []
     params = [x for p in texts for x in p.params]
     pieces += [f"({p.sql})" for p in others]
     params += [x for p in others for x in p.params]

@@ -5,10 +5,11 @@ table; readers query the view ``archive_articles``, which a rebuild points at
 a new table in one statement.  Each articles table has a weighted ``tsvector``
 (title A, outlet B, author C, body D) under a GIN index; the text search
 configuration ``archive_english`` is ``english`` with ``unaccent`` before the
-stemmer, so "São Paulo" finds "Sao Paulo".  ``archive_words`` is the
-vocabulary (folded words) with a trigram index: "did you mean", wildcards and
-fuzzy words read it.  Bodies are not stored: snippets are drawn from the
-store's text.
+stemmer, so "São Paulo" finds "Sao Paulo".  Beside each articles table is its
+vocabulary (folded words, ``<table>_words``, read through the view
+``archive_words``) with a trigram index: "did you mean", wildcards and fuzzy
+words read it; a rebuild makes it anew, so the words of a purged article leave
+it then.  Bodies are not stored: snippets are drawn from the store's text.
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ SCHEMA_VERSION = 1
 MIGRATIONS: dict[int, list[str]] = {}
 CONFIG = "archive_english"
 VIEW = "archive_articles"
+WORDS_VIEW = "archive_words"
 TABLE_PREFIX = "archive_articles_"
 #: Columns of an articles table, in COPY order (``tsv`` is computed from the staged text).
 COLUMNS = ("id", "version", "digest", "title", "outlet", "author", "outlet_f", "author_f", "authors", "page_f",
@@ -46,9 +48,6 @@ INSTALL = [
         END IF;
     END $$""",
     "CREATE TABLE IF NOT EXISTS archive_meta (schema_version integer NOT NULL, live text)",
-    "CREATE TABLE IF NOT EXISTS archive_words (word text PRIMARY KEY)",
-    "CREATE INDEX IF NOT EXISTS archive_words_trgm ON archive_words USING gin (word gin_trgm_ops)",
-    "CREATE INDEX IF NOT EXISTS archive_words_prefix ON archive_words (word text_pattern_ops)",
 ]
 
 
@@ -66,12 +65,16 @@ def table_ddl(name: str) -> list[str]:
         f"CREATE INDEX {name}_date ON {name} (date, id)",
         f"CREATE INDEX {name}_authors ON {name} USING gin (authors)",
         f"CREATE INDEX {name}_outlet ON {name} (outlet_f)",
+        f"CREATE TABLE {name}_words (word text PRIMARY KEY)",
+        f"CREATE INDEX {name}_words_trgm ON {name}_words USING gin (word gin_trgm_ops)",
+        f"CREATE INDEX {name}_words_prefix ON {name}_words (word text_pattern_ops)",
     ]
 
 
-def view_ddl(name: str) -> str:
-    """Point the readers' view at the articles table ``name``."""
-    return f"CREATE OR REPLACE VIEW {VIEW} AS SELECT * FROM {name}"
+def view_ddl(name: str) -> list[str]:
+    """Point the readers' views at the articles table ``name`` and its words."""
+    return [f"DROP VIEW IF EXISTS {VIEW}", f"DROP VIEW IF EXISTS {WORDS_VIEW}",
+            f"CREATE VIEW {VIEW} AS SELECT * FROM {name}", f"CREATE VIEW {WORDS_VIEW} AS SELECT * FROM {name}_words"]
 
 
 def staging_ddl() -> str:

@@ -11,6 +11,9 @@ import pytest
 
 from crashkit import assert_valid, make_folder, run_archive
 
+#: The fault points of a sync; the crash tests check that each is killed at here.
+SYNC_STEPS = ("sync-staged", "sync-renamed", "sync-inventory")
+
 
 def tree(root: Path) -> dict[str, bytes]:
     """Every file of every object (the storage root's extensions left out): relative path -> bytes."""

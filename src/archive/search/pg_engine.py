@@ -28,7 +28,7 @@ from ..models import ArticleRecord, IndexState
 from . import pg_schema as schema
 from .budget import MAX_EXPANSION, SEARCH_SECONDS, suggests, timeout_error
 from .index import HL_CLOSE, HL_OPEN, RawHit, RawResult, SearchIndex, SearchRequest
-from .pg_query import compile_query
+from .pg_query import OPERATORS, compile_query, plain_words, replace_word
 from .query import QUERY_FIELDS, date_bound
 from .results import excerpt
 
@@ -36,7 +36,6 @@ from .results import excerpt
 FACET_COLUMNS = {"outlet": "outlet_f", "author": "author_f", "year": "year", "month": "month", "page": "page_f"}
 _HEADLINE = (f'StartSel="{HL_OPEN}", StopSel="{HL_CLOSE}", MaxWords=30, MinWords=12, MaxFragments=2, '
              f'FragmentDelimiter=" … "')
-_OPERATORS = frozenset({"AND", "OR", "NOT", "TO", "ANDNOT", "ANDMAYBE"})
 #: Articles written between two ANALYZEs of the table (the planner's statistics).
 _ANALYZE_EVERY = 2_000
 
@@ -346,7 +345,7 @@ class PostgresIndex:
             return [b[:240] for b in bodies]
         # ts_headline reads the whole text it is given (1 ms an article): give it only the windows where the
         # query's words are likely found, as the Whoosh engine does.
-        stems = [w for w in re.findall(r"\w+", request.text) if w not in QUERY_FIELDS and w not in _OPERATORS]
+        stems = [w for w in re.findall(r"\w+", request.text) if w not in QUERY_FIELDS and w not in OPERATORS]
         bodies = [excerpt(b, stems) for b in bodies]
         cur.execute(f"SELECT ts_headline('{schema.CONFIG}', b, {rank}, %s) FROM unnest(%s::text[]) "
                     f"WITH ORDINALITY AS t(b, n) ORDER BY n", [*rank_params, _HEADLINE, bodies])
@@ -355,7 +354,7 @@ class PostgresIndex:
     def _correct(self, request: SearchRequest) -> str | None:
         """A query with each unknown word replaced by the nearest known one, if that query finds something."""
         text, changed = request.text, False
-        for word in set(_plain_words(text)):
+        for word in set(plain_words(text)):
             with self._cursor() as cur:
                 cur.execute(f"SELECT word FROM {self._words()} WHERE word = %s", [word.lower()])
                 if cur.fetchone():
@@ -364,7 +363,7 @@ class PostgresIndex:
                             [word.lower(), word.lower()])
                 found = cur.fetchone()
             if found:
-                text, changed = _replace_word(text, word, found[0]), True
+                text, changed = replace_word(text, word, found[0]), True
         if not changed:
             return None
         try:
@@ -396,14 +395,4 @@ class PostgresIndex:
 
 def _date(ordinal: int) -> dt.date:
     return dt.date.fromordinal(ordinal)
-
-
-def _plain_words(text: str) -> list[str]:
-    """The plain words of a query (no operators, fields, patterns or phrases): what may be misspelt."""
-    outside = re.sub(r'"[^"]*"', " ", text)
-    return [w for w in re.findall(r"(?<![\w:*?~-])[^\W\d_]{2,}(?![\w:*?~-])", outside) if w not in _OPERATORS]
-
-
-def _replace_word(text: str, word: str, new: str) -> str:
-    return re.sub(rf"(?<![\w:*?~-]){re.escape(word)}(?![\w:*?~-])", new, text)
 

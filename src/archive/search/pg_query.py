@@ -30,7 +30,8 @@ WEIGHTS = {"title": "A", "outlet": "B", "author": "C", "body": "D"}
 _TOKEN_RE = re.compile(r'"[^"]*"|\(|\)|[^\s()"\[]*\[[^\]]*\]|[^\s()"]+(?:"[^"]*")?')
 _FIELD_RE = re.compile(r"^([a-z_]+):(?!//)(.*)$", re.S)
 _WORD_RE = re.compile(r"\w+(?:[-.,'’]\w+)*")
-_OPERATORS = {"AND", "OR", "NOT", "ANDNOT", "ANDMAYBE"}
+#: The words a query reads as operators, not as words to find.
+OPERATORS = frozenset({"AND", "OR", "NOT", "TO", "ANDNOT", "ANDMAYBE"})
 
 #: Looks up the words of the words table a wildcard (SQL LIKE) or fuzzy word (word, edits) stands for.
 Expand = Callable[[str, int | None], list[str]]
@@ -225,3 +226,14 @@ def _condition(name: str, value: str, text: str) -> Part:
     if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
         raise QueryError(f"bad date '{value}' in query {text!r} (use YYYY, YYYY-MM or YYYY-MM-DD)", query=text)
     return Part("d.date = %s", [value], False)
+
+
+def plain_words(text: str) -> list[str]:
+    """The plain words of a query (no operators, fields, patterns or phrases): what may be misspelt."""
+    outside = re.sub(r'"[^"]*"', " ", text)
+    return [w for w in re.findall(r"(?<![\w:*?~-])[^\W\d_]{2,}(?![\w:*?~-])", outside) if w not in OPERATORS]
+
+
+def replace_word(text: str, word: str, new: str) -> str:
+    return re.sub(rf"(?<![\w:*?~-]){re.escape(word)}(?![\w:*?~-])", new, text)
+

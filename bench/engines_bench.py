@@ -31,6 +31,7 @@ from __future__ import annotations
 import argparse
 import functools
 import os
+import pickle
 import random
 import shutil
 import statistics
@@ -131,11 +132,18 @@ def direct(args: argparse.Namespace, url: str) -> tuple[dict[str, dict[str, str]
 
     from archive.search.pg_engine import PostgresIndex
 
-    start = time.perf_counter()
-    with Pool(2) as pool:
-        records = [r for batch in pool.imap(_split, ((n, t) for n, (t, _) in enumerate(iter_pages(args.pages))),
-                                            chunksize=50) for r in batch]
-    print(f"{len(records)} articles split in memory in {time.perf_counter() - start:.0f} s", flush=True)
+    cache = args.workdir / f"records-{args.pages}.pickle"
+    if cache.exists():
+        records = pickle.loads(cache.read_bytes())
+    else:
+        start = time.perf_counter()
+        with Pool(2) as pool:
+            records = [r for batch in pool.imap(_split, ((n, t) for n, (t, _) in enumerate(iter_pages(args.pages))),
+                                                chunksize=50) for r in batch]
+        print(f"{len(records)} articles split in memory in {time.perf_counter() - start:.0f} s", flush=True)
+        cache.write_bytes(pickle.dumps(records))
+    if args.split_only:
+        return {}, len(records)
     bodies = {r.id: r.body for r in records}
     sample = random.Random(5).sample(records, 50)
     kinds = queries(sample)
@@ -175,6 +183,8 @@ def main() -> None:
     parser.add_argument("--direct", action="store_true", help="fill the engines from records in memory, no store")
     parser.add_argument("--engines", nargs="+", choices=("whoosh", "postgresql"), default=["whoosh", "postgresql"],
                         help="with --direct: the engines to measure (default both)")
+    parser.add_argument("--split-only", action="store_true",
+                        help="with --direct: split the pages and keep the records in --workdir, measure nothing")
     args = parser.parse_args()
     work = args.workdir
     print(f"machine: {os.cpu_count()} cores, python {sys.version.split()[0]}, load {os.getloadavg()[0]:.1f}, "

@@ -76,19 +76,20 @@ def _new_folder() -> Path:
     return folder
 
 
-def _start(folder: Path, port: int) -> Cluster:
+def _start(folder: Path, port: int, settings: str = _FAST) -> Cluster:
     cluster = Cluster(folder, port)
     pg_ctl = find_tool("pg_ctl")
     if pg_ctl is None:
         raise RuntimeError("pg_ctl not found (install Debian's postgresql)")
-    options = f"-c listen_addresses=127.0.0.1 -p {port} -k {folder} {_FAST}"
+    options = f"-c listen_addresses=127.0.0.1 -p {port} -k {folder} {settings}"
     _as_owner([pg_ctl, "-D", str(cluster.data), "-l", str(folder / "log"), "-o", options, "-w", "-t", "60",
                "start"])
     return cluster
 
 
-def start_cluster() -> Cluster:
-    """initdb and start a cluster; raises RuntimeError saying why when it cannot."""
+def start_cluster(*, settings: str = _FAST) -> Cluster:
+    """initdb and start a cluster (by default tuned for tests: no fsync); raises RuntimeError saying why
+    when it cannot."""
     initdb = find_tool("initdb")
     if initdb is None:
         raise RuntimeError("initdb not found (install Debian's postgresql and postgresql-contrib)")
@@ -96,7 +97,7 @@ def start_cluster() -> Cluster:
     try:
         _as_owner([initdb, "-D", str(folder / "data"), "-A", "trust", "-U", "postgres", "-E", "UTF8",
                    "--locale", "C.UTF-8", "--no-sync"])
-        return _start(folder, free_port())
+        return _start(folder, free_port(), settings)
     except (RuntimeError, OSError, subprocess.SubprocessError):
         shutil.rmtree(folder, ignore_errors=True)
         raise

@@ -74,3 +74,37 @@ def ram_index() -> WhooshIndex:
     index = WhooshIndex(None)
     index.create()
     return index
+
+
+@pytest.fixture(scope="session")
+def pg_server():
+    """The base address of a PostgreSQL server for the tests: ``ARCHIVE_TEST_PG_URL``, or a throwaway
+    cluster started here and stopped at the end.  Outside CI, no server means the tests skip, saying why;
+    in CI (``CI`` set) it is an error."""
+    import pgserver
+
+    given = os.environ.get(pgserver.URL_ENV)
+    if given:
+        yield given
+        return
+    try:
+        cluster = pgserver.start_cluster()
+    except (RuntimeError, OSError) as exc:
+        if os.environ.get("CI"):
+            pytest.fail(f"no PostgreSQL server could be started for the tests: {exc}")
+        pytest.skip(f"no PostgreSQL server could be started ({exc}); install Debian's postgresql and "
+                    f"postgresql-contrib, or set {pgserver.URL_ENV}")
+    try:
+        yield cluster.url()
+    finally:
+        cluster.stop()
+
+
+@pytest.fixture
+def pg_url(pg_server):
+    """A new, empty database on the test server, dropped afterwards."""
+    import pgserver
+
+    url = pgserver.create_database(pg_server)
+    yield url
+    pgserver.drop_database(pg_server, url)

@@ -35,7 +35,7 @@ ALLOWED = {
 }
 #: Third-party packages, and the one part that may import each.
 THIRD_PARTY = {"lxml": {"extract"}, "bs4": {"extract"}, "filelock": {"store"}, "whoosh": {"search"},
-               "click": {"cli"}, "pycrfsuite": {"extract", "train"}, "anyascii": {"catalog"},
+               "psycopg": {"search"}, "click": {"cli"}, "pycrfsuite": {"extract", "train"}, "anyascii": {"catalog"},
                "starlette": {"web"}, "jinja2": {"web"}, "markupsafe": {"web"}, "uvicorn": {"web"},
                "httpx2": {"fetch"}, "warcio": {"fetch"}}
 MAX_LINES = 400

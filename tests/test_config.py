@@ -47,3 +47,36 @@ def test_bad_config_names_key_and_line(tmp_path, text, words):
     assert "\n" not in message
     for word in words:
         assert word in message
+
+
+def test_the_index_engine_is_whoosh_unless_named(tmp_path, monkeypatch):
+    monkeypatch.delenv("ARCHIVE_INDEX_URL", raising=False)
+    path = tmp_path / "archive.toml"
+    path.write_text(render_default_config())
+    config = load_config(path)
+    assert (config.index_engine, config.index_url) == ("whoosh", "")
+
+
+@pytest.mark.parametrize(("text", "words"), [
+    ('[index]\nengine = "elastic"\n', ["index.engine", ":2:", "whoosh, postgresql", "'elastic'"]),
+    ('[index]\nengine = "postgresql"\n', ["index.engine", "ARCHIVE_INDEX_URL", "index.url"]),
+    ('[index]\nurl = "mysql://u:secret@h/db"\n', ["index.url", "postgresql://", "***"]),
+])
+def test_a_bad_index_engine_or_url_is_refused_naming_the_key(tmp_path, monkeypatch, text, words):
+    monkeypatch.delenv("ARCHIVE_INDEX_URL", raising=False)
+    path = tmp_path / "archive.toml"
+    path.write_text(text)
+    with pytest.raises(ConfigError) as caught:
+        load_config(path)
+    message = str(caught.value)
+    assert "\n" not in message and "secret" not in message
+    for word in words:
+        assert word in message
+
+
+def test_the_index_url_comes_from_the_environment_so_no_password_sits_in_the_file(tmp_path, monkeypatch):
+    path = tmp_path / "archive.toml"
+    path.write_text('[index]\nengine = "postgresql"\nurl = "postgresql://reader@db.example/archive"\n')
+    monkeypatch.setenv("ARCHIVE_INDEX_URL", "postgresql://writer:pw@db.example:5433/archive")
+    config = load_config(path)
+    assert (config.index_engine, config.index_url) == ("postgresql", "postgresql://writer:pw@db.example:5433/archive")

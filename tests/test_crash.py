@@ -160,10 +160,11 @@ def test_killed_between_a_pages_articles_and_the_page_the_next_command_undoes_th
 def test_every_fault_point_in_the_code_is_killed_at_by_a_crash_test():
     import test_crash_curation
     import test_index_rebuild
+    import test_sync
 
     source = Path(__file__).parent.parent / "src" / "archive"
     points = {name for path in source.rglob("*.py")
               for name in re.findall(r'\bfault\("([a-z-]+)"\)', path.read_text(encoding="utf-8"))}
     covered = {*VERSION_STEPS, *NEW_OBJECT_STEPS, *test_crash_curation.STEPS, *test_crash_curation.PURGE_STEPS,
-               *test_index_rebuild.REBUILD_STEPS}
+               *test_index_rebuild.REBUILD_STEPS, *test_sync.SYNC_STEPS}
     assert points and points <= covered, f"no crash test kills at {sorted(points - covered)}"

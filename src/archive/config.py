@@ -26,6 +26,11 @@ CONFIG_NAME = "archive.toml"
 #: A configuration file is a few hundred bytes; anything much larger is not one.
 MAX_CONFIG_BYTES = 1_000_000
 
+#: The environment variable that gives the PostgreSQL index's address (a password stays out of the file).
+INDEX_URL_ENV = "ARCHIVE_INDEX_URL"
+#: The search engines an archive can use.
+ENGINES = ("whoosh", "postgresql")
+
 #: Every key, its type and default, and the comment ``archive init`` writes.
 DEFAULTS: dict[str, dict[str, tuple[type, Any, str]]] = {
     "store": {
@@ -33,7 +38,10 @@ DEFAULTS: dict[str, dict[str, tuple[type, Any, str]]] = {
         "lock_timeout": (float, 30.0, "Seconds a writer waits for another writer before giving up."),
     },
     "index": {
+        "engine": (str, "whoosh", "Search engine: \"whoosh\" (a folder, the default) or \"postgresql\" (a server)."),
         "path": (str, "index", "Folder of the Whoosh search index (rebuilt from the store at will)."),
+        "url": (str, "", "PostgreSQL server when engine = \"postgresql\" (postgresql://user@host/db); "
+                         f"{INDEX_URL_ENV} overrides it, so that no password sits in this file."),
     },
     "ingest": {
         "max_page_bytes": (int, 10_000_000, "Pages larger than this many bytes are refused."),
@@ -65,6 +73,8 @@ class Config:
     root: Path
     store_path: Path
     index_path: Path
+    index_engine: str
+    index_url: str
     lock_timeout: float
     max_page_bytes: int
     search_limit: int
@@ -170,6 +180,10 @@ def _problem(name: str, value: Any) -> str | None:
             return f"must be one line with no control characters, not {value!r}"
         if name.endswith(".path") and not value.strip():
             return "must name a folder"
+        if name == "index.engine" and value not in ENGINES:
+            return f"must be one of {', '.join(ENGINES)}, not {value!r}"
+        if name == "index.url" and value and not re.match(r"^postgres(?:ql)?://", value):
+            return f"must be a postgresql:// address, not {_hide_password(value)!r}"
         return None
     if isinstance(value, float) and not math.isfinite(value):
         return f"must be a finite number, not {value!r}"
@@ -241,17 +255,34 @@ def _build(path: Path | None, root: Path, values: dict[str, dict[str, Any]], tex
     store_path = (root / get("store", "path")).resolve()
     index_path = (root / get("index", "path")).resolve()
     _check_paths(path, text, root, store_path, index_path)
+    engine = str(get("index", "engine"))
+    url = os.environ.get(INDEX_URL_ENV) or str(get("index", "url"))
+    if engine == "postgresql" and not url:
+        line = _key_line(text, "index", "engine") if path else None
+        raise ConfigError(f"{path or 'archive.toml'}:{line or ''}: index.engine is \"postgresql\" but no server is "
+                          f"named: set index.url or {INDEX_URL_ENV} (postgresql://user@host:5432/db)",
+                          path=str(path) if path else None, key="index.url", line=line)
+    if url and not re.match(r"^postgres(?:ql)?://", url):
+        raise ConfigError(f"{INDEX_URL_ENV} must be a postgresql:// address, not {_hide_password(url)!r}",
+                          key="index.url")
     return Config(
         path=path,
         root=root,
         store_path=store_path,
         index_path=index_path,
+        index_engine=engine,
+        index_url=url,
         lock_timeout=float(get("store", "lock_timeout")),
         max_page_bytes=int(get("ingest", "max_page_bytes")),
         search_limit=int(get("search", "limit")),
         user_name=str(get("user", "name")),
         user_address=str(get("user", "address")),
     )
+
+
+def _hide_password(url: str) -> str:
+    """An address as it may be shown: without its password."""
+    return re.sub(r"(://[^:/@]*:)[^@/]*@", r"\1***@", url)
 
 
 def render_default_config() -> str:

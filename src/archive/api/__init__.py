@@ -11,12 +11,21 @@ from __future__ import annotations
 import contextlib
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import replace
+from pathlib import Path
 from typing import Any
 
 from .. import catalog
 from ..catalog import ARTICLES, normalize_id
 from ..config import Config
-from ..errors import ArticleNotFound, SearchIndexError, SourceError, SourceErrors, StoreCorrupt, UsageError
+from ..errors import (
+    ArticleNotFound,
+    SearchIndexError,
+    SourceError,
+    SourceErrors,
+    StoreCorrupt,
+    StoreError,
+    UsageError,
+)
 from ..extract import explain_page, page_address, read_page, split_bytes
 from ..fetch import check_address, fetch_page, is_address
 from ..inputs import check_page_name, iter_inputs, read_source
@@ -33,8 +42,8 @@ from ..models import (
     Status,
     Version,
 )
-from ..search import SearchIndex, WhooshIndex, run_search, similar_articles
-from ..store import PURGE_LOG, Store
+from ..search import SearchIndex, open_index, run_search, similar_articles
+from ..store import PURGE_LOG, Store, SyncReport, sync_root
 from . import indexing
 from .curating import Curator
 
@@ -52,7 +61,7 @@ class Archive(indexing.IndexKeeper, Curator):
         self.config = config
         self.store = Store(config.store_path, user_name=config.user_name, user_address=config.user_address,
                            lock_timeout=config.lock_timeout)
-        self.index: SearchIndex = WhooshIndex(config.index_path, lock_timeout=config.lock_timeout)
+        self.index: SearchIndex = open_index(config)
         #: Things the caller should tell the user (an index rebuilt, say).
         self.notices: list[str] = []
         #: The last write committed to the store but could not index all of it: the index will catch up.
@@ -126,6 +135,10 @@ class Archive(indexing.IndexKeeper, Curator):
 
     def count_articles(self) -> int:
         return sum(1 for _ in self.store.iter_ids(ARTICLES))
+
+    def count_objects(self) -> int:
+        """Articles and pages: the objects of the store."""
+        return sum(1 for _ in self.store.iter_ids())
 
     def page(self, page_id: str, *, version: int | None = None) -> dict[str, Any]:
         """A page as stored (its newest version unless ``version`` is given): title, date, source line,
@@ -271,3 +284,23 @@ class Archive(indexing.IndexKeeper, Curator):
         record = self.record(object_id)
         return [h for h in similar_articles(self.index, record.id, record.body, limit=limit + 1)
                 if h.id != record.id][:limit]
+
+    # ------------------------------------------------------------ replication
+
+    def sync(self, dest: Path, *, progress: Progress | None = None) -> SyncReport:
+        """Copy to the store folder ``dest`` (made if missing) every version it lacks; never overwrite one.
+
+        Raises:
+            StoreError: ``dest`` is this store, inside it or around it, or a folder that is not a store.
+        """
+        self.require_store()
+        source, target = self.store.root.resolve(), dest.resolve()
+        if target == source or target.is_relative_to(source) or source.is_relative_to(target):
+            raise StoreError(f"{dest}: is this archive's store, inside it or around it; name another folder",
+                             path=str(dest))
+        other = Store(target, user_name=self.config.user_name, user_address=self.config.user_address,
+                      lock_timeout=self.config.lock_timeout)
+        other.create(readme=catalog.STORE_README)
+        with other.lock():
+            self.notices.extend(f"{dest}: {line}" for line in other.recover())
+            return sync_root(self.store, other, progress=progress)

@@ -133,7 +133,7 @@ def index_problems(store: Store, index: SearchIndex) -> list[str]:
     """Where the index and the store disagree (each article's id, version and digest)."""
     state = index.state()
     if state != IndexState.OK:
-        return [f"{index.path}: index is {state}; `archive reindex` rebuilds it"]
+        return [f"{index.where}: index is {state}; `archive reindex` rebuilds it"]
     indexed = index.stored()
     problems = []
     seen = set()
@@ -240,7 +240,7 @@ class IndexKeeper:
                 count = self.index.clear_leftovers()
         except StoreError:
             return []
-        return [f"removed what an interrupted index rebuild left ({count} file(s))"] if count else []
+        return [f"removed what an interrupted index rebuild left ({count} file(s) or table(s))"] if count else []
 
     def index_notice(self) -> str | None:
         """Make sure the index can be searched and holds what the store does; say what was done.
@@ -268,7 +268,7 @@ class IndexKeeper:
                 self.notices.extend(catalog.recover(self.store))
                 count = self.rebuild_index()
         except StoreLocked:
-            raise SearchIndexError(f"{self.index.path}: {REBUILT_BECAUSE[state]}, and another archive process is "
+            raise SearchIndexError(f"{self.index.where}: {REBUILT_BECAUSE[state]}, and another archive process is "
                                    f"writing (or building one); try again when it is done") from None
         return f"{REBUILT_BECAUSE[state]}; rebuilt it from the store ({count} articles)"
 

@@ -1,4 +1,4 @@
-"""Commands that build and keep the archive: init, add, reindex, verify."""
+"""Commands that build and keep the archive: init, add, reindex, verify, sync."""
 
 from __future__ import annotations
 
@@ -151,10 +151,10 @@ def reindex(ctx: click.Context, full: bool, procs: int, as_json: bool) -> None:
     for notice in archive.notices:
         click.echo(f"archive: {clean(notice)}", err=True)
     if as_json:
-        click.echo(dumps({"indexed": count, "articles": total, "full": full,
-                          "index": str(archive.config.index_path)}, indent=1))
+        click.echo(dumps({"indexed": count, "articles": total, "full": full, "index": archive.index.where},
+                         indent=1))
         return
-    click.echo(f"indexed {count} article(s) of {total} into {archive.config.index_path}")
+    click.echo(f"indexed {count} article(s) of {total} into {archive.index.where}")
 
 
 @click.command()
@@ -186,4 +186,39 @@ def verify(ctx: click.Context, repair: bool, as_json: bool) -> None:
     click.echo("store and index are consistent")
 
 
-COMMANDS = (init, add, reindex, verify)
+@click.command()
+@click.argument("dest", type=click.Path(file_okay=False))
+@click.option("--json", "as_json", is_flag=True, help="Print what was copied as JSON.")
+@click.pass_context
+def sync(ctx: click.Context, dest: str, as_json: bool) -> None:
+    """Copy the store to DEST (another store folder): only the versions DEST lacks.
+
+    Every copied file is checked against its digest; a version DEST already holds
+    is never overwritten (one that differs is reported, exit 1).  Run it again
+    after an interruption: it copies what is still missing, and nothing when
+    DEST is up to date.  DEST's index is built there by `archive reindex`.
+
+    \b
+    Example:
+      archive sync /mnt/backup/store
+    """
+    archive = open_archive(ctx)
+    archive.require_store()
+    with progress(archive.count_objects(), enabled=not as_json) as bar:
+        report = archive.sync(Path(dest), progress=bar)
+    for notice in archive.notices:
+        click.echo(f"archive: {clean(notice)}", err=True)
+    if as_json:
+        click.echo(dumps({"dest": dest, "versions": report.versions, "objects": report.objects,
+                          "files": report.files, "bytes": report.bytes, "unchanged": report.unchanged,
+                          "problems": report.problems}, indent=1))
+    else:
+        click.echo(f"copied {report.versions} version(s) ({report.objects} new object(s), {report.files} file(s), "
+                   f"{report.bytes:,} bytes) to {clean(dest)}; {report.unchanged} object(s) were up to date")
+    for problem in report.problems:
+        click.echo(f"archive: error: {clean(problem)}", err=True)
+    if report.problems:
+        ctx.exit(EXIT_ERROR)
+
+
+COMMANDS = (init, add, reindex, verify, sync)

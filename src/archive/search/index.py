@@ -9,7 +9,7 @@ returns an article's text for snippets.  ``whoosh_engine`` is the one engine.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
@@ -64,9 +64,12 @@ class SearchRequest:
 
 
 class SearchIndex(Protocol):
-    """A search index in one folder (or in memory), as the archive uses it."""
+    """A search index in one folder, in memory or on a server, as the archive uses it."""
 
+    #: The index folder (None in memory or on a server).
     path: Path | None
+    #: Where the index lives, as a message may show it (a folder, or a server's address without its password).
+    where: str
 
     def state(self) -> IndexState:
         """Whether the index can be used as it is."""
@@ -92,8 +95,8 @@ class SearchIndex(Protocol):
         """Make an index from ``build`` the live one, in one atomic step."""
         ...
 
-    def leftovers(self) -> list[Path]:
-        """What replaced indexes and killed builds left in the folder (or a build in progress is writing)."""
+    def leftovers(self) -> Sequence[Path | str]:
+        """What replaced indexes and killed builds left (files, or tables), or a build in progress is writing."""
         ...
 
     def clear_leftovers(self) -> int:

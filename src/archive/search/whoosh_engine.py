@@ -47,6 +47,7 @@ class WhooshIndex:
 
     def __init__(self, path: Path | None, *, lock_timeout: float = 30.0, name: str | None = None) -> None:
         self.path = path
+        self.where = str(path) if path is not None else "(an index in memory)"
         self.lock_timeout = lock_timeout
         self._pinned = name is not None
         self._name = name

@@ -7,7 +7,6 @@ day number so that range filters touch few terms.
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from collections.abc import Iterable, Iterator
 from typing import Any
@@ -16,14 +15,12 @@ from whoosh import fields
 from whoosh.analysis import CharsetFilter, Filter, LowercaseFilter, RegexTokenizer, StemFilter, Token
 from whoosh.support.charset import accent_map
 
-from ..models import ArticleRecord
-from ..text import name_key, split_credit
+from .documents import FACET_FIELDS, document
+
+__all__ = ["DEFAULT_FIELDS", "FACET_FIELDS", "SCHEMA_VERSION", "document", "make_schema"]
 
 #: Bumped when the schema changes: an index of another version is rebuilt from the store.
 SCHEMA_VERSION = 5
-#: Facet name -> the index field it counts.
-FACET_FIELDS = {"outlet": "outlet_f", "author": "author_f", "year": "year", "month": "month", "page": "page_f",
-                "tag": "tag_f"}
 #: The fields a query searches when it names none.
 DEFAULT_FIELDS = ["title", "body", "outlet", "author"]
 _TOKEN = r"\w+(?:[-.,'’]\w+)*"
@@ -96,43 +93,3 @@ def make_schema() -> fields.Schema:
         review=fields.ID(),
         withdrawn=fields.ID(),
     )
-
-
-def _ordinal(date: str) -> int:
-    """ "2016-10-20" -> its proleptic ordinal; 0 when undated or unreadable."""
-    try:
-        return dt.date.fromisoformat(date[:10]).toordinal()
-    except ValueError:
-        return 0
-
-
-def _keys(credit: str | None, kind: str) -> str:
-    return ",".join(name_key(n) for n in split_credit(credit, kind=kind)) or "(none)"
-
-
-def document(record: ArticleRecord) -> dict[str, Any]:
-    """The index document of one stored article."""
-    date = record.date or ""
-    return {
-        "id": record.id,
-        "version": record.version,
-        "digest": record.digest,
-        "title": record.title,
-        "body": record.body,
-        "outlet": record.outlet or "",
-        "author": record.author or "",
-        "outlet_f": record.outlet or "(none)",
-        "author_f": record.author or "(none)",
-        "author_k": _keys(record.author, "author"),
-        "outlet_k": _keys(record.outlet, "outlet"),
-        "page_f": record.sightings[0].page_id if record.sightings else "(none)",
-        "date": date,
-        "day": _ordinal(date),
-        "year": date[:4] or "undated",
-        "month": date[:7] or "undated",
-        "page": ",".join(s.page_id for s in record.sightings),
-        "tag": ",".join(record.tags),
-        "tag_f": ",".join(record.tags) or "(none)",
-        "review": "yes" if record.review else "no",
-        "withdrawn": "yes" if record.withdrawn else "no",
-    }

@@ -11,21 +11,12 @@ from __future__ import annotations
 import contextlib
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import replace
-from pathlib import Path
 from typing import Any
 
 from .. import catalog
 from ..catalog import ARTICLES, normalize_id
 from ..config import Config
-from ..errors import (
-    ArticleNotFound,
-    SearchIndexError,
-    SourceError,
-    SourceErrors,
-    StoreCorrupt,
-    StoreError,
-    UsageError,
-)
+from ..errors import ArticleNotFound, SearchIndexError, SourceError, SourceErrors, StoreCorrupt, UsageError
 from ..extract import explain_page, page_address, read_page, split_bytes
 from ..fetch import check_address, fetch_page, is_address
 from ..inputs import check_page_name, iter_inputs, read_source
@@ -43,9 +34,10 @@ from ..models import (
     Version,
 )
 from ..search import SearchIndex, open_index, run_search, similar_articles
-from ..store import PURGE_LOG, Store, SyncReport, sync_root
+from ..store import PURGE_LOG, Store
 from . import indexing
 from .curating import Curator
+from .replicating import Replicator
 
 __all__ = ["PURGE_LOG", "Archive", "Progress"]
 
@@ -54,7 +46,7 @@ Progress = Callable[[int], None]
 _BATCH_PAGES = 200
 
 
-class Archive(indexing.IndexKeeper, Curator):
+class Archive(indexing.IndexKeeper, Curator, Replicator):
     """One archive: its store, its index and its settings."""
 
     def __init__(self, config: Config) -> None:
@@ -286,21 +278,3 @@ class Archive(indexing.IndexKeeper, Curator):
                 if h.id != record.id][:limit]
 
     # ------------------------------------------------------------ replication
-
-    def sync(self, dest: Path, *, progress: Progress | None = None) -> SyncReport:
-        """Copy to the store folder ``dest`` (made if missing) every version it lacks; never overwrite one.
-
-        Raises:
-            StoreError: ``dest`` is this store, inside it or around it, or a folder that is not a store.
-        """
-        self.require_store()
-        source, target = self.store.root.resolve(), dest.resolve()
-        if target == source or target.is_relative_to(source) or source.is_relative_to(target):
-            raise StoreError(f"{dest}: is this archive's store, inside it or around it; name another folder",
-                             path=str(dest))
-        other = Store(target, user_name=self.config.user_name, user_address=self.config.user_address,
-                      lock_timeout=self.config.lock_timeout)
-        other.create(readme=catalog.STORE_README)
-        with other.lock():
-            self.notices.extend(f"{dest}: {line}" for line in other.recover())
-            return sync_root(self.store, other, progress=progress)

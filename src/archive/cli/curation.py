@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import click
 
-from ..api import PURGE_LOG
+from ..api import PURGE_LOG, Archive
 from ..text import clean, dumps
 from .group import open_archive, report_index
 
@@ -83,12 +85,8 @@ def edit(ctx: click.Context, article_id: str, title: str | None, outlet: str | N
     archive = open_archive(ctx)
     article_id = archive.resolve_id(article_id)
     version = archive.edit(article_id, changes, reason=reason)
-    if as_json:
-        click.echo(dumps({"id": article_id, "changed": version is not None, "version": version,
-                          "fields": changes}, indent=1))
-    else:
-        click.echo("unchanged" if version is None else f"corrected: version {version}")
-    report_index(ctx, archive)
+    _said(ctx, archive, article_id, version, {"fields": changes}, as_json=as_json,
+          unchanged="unchanged", done="corrected")
 
 
 @click.command()
@@ -106,12 +104,8 @@ def remove(ctx: click.Context, article_id: str, reason: str, as_json: bool) -> N
     archive = open_archive(ctx)
     article_id = archive.resolve_id(article_id)
     version = archive.remove(article_id, reason=reason)
-    if as_json:
-        click.echo(dumps({"id": article_id, "changed": version is not None, "version": version,
-                          "withdrawn": True}, indent=1))
-    else:
-        click.echo("already withdrawn" if version is None else f"withdrawn: version {version}")
-    report_index(ctx, archive)
+    _said(ctx, archive, article_id, version, {"withdrawn": True}, as_json=as_json,
+          unchanged="already withdrawn", done="withdrawn")
 
 
 @click.command()
@@ -131,12 +125,8 @@ def review(ctx: click.Context, article_id: str, reason: str, as_json: bool) -> N
     archive = open_archive(ctx)
     article_id = archive.resolve_id(article_id)
     version = archive.review(article_id, reason=reason)
-    if as_json:
-        click.echo(dumps({"id": article_id, "changed": version is not None, "version": version,
-                          "review": False}, indent=1))
-    else:
-        click.echo("needed no review" if version is None else f"reviewed: version {version}")
-    report_index(ctx, archive)
+    _said(ctx, archive, article_id, version, {"review": False}, as_json=as_json,
+          unchanged="needed no review", done="reviewed")
 
 
 @click.command()
@@ -154,12 +144,8 @@ def restore(ctx: click.Context, article_id: str, reason: str, as_json: bool) -> 
     archive = open_archive(ctx)
     article_id = archive.resolve_id(article_id)
     version = archive.restore(article_id, reason=reason)
-    if as_json:
-        click.echo(dumps({"id": article_id, "changed": version is not None, "version": version,
-                          "withdrawn": False}, indent=1))
-    else:
-        click.echo("not withdrawn" if version is None else f"restored: version {version}")
-    report_index(ctx, archive)
+    _said(ctx, archive, article_id, version, {"withdrawn": False}, as_json=as_json,
+          unchanged="not withdrawn", done="restored")
 
 
 @click.command()
@@ -191,3 +177,13 @@ def purge(ctx: click.Context, object_id: str, reason: str, yes: bool, as_json: b
 
 
 COMMANDS = (history, diff_command, edit, review, remove, restore, purge)
+
+
+def _said(ctx: click.Context, archive: Archive, article_id: str, version: int | None, fields: dict[str, Any], *,
+          unchanged: str, done: str, as_json: bool) -> None:
+    """What a correction did: as JSON, or "DONE: version N" (``unchanged`` when it made no version)."""
+    if as_json:
+        click.echo(dumps({"id": article_id, "changed": version is not None, "version": version, **fields}, indent=1))
+    else:
+        click.echo(unchanged if version is None else f"{done}: version {version}")
+    report_index(ctx, archive)

@@ -34,7 +34,6 @@ from .pg_query import OPERATORS, compile_query, plain_words, replace_word
 from .query import QUERY_FIELDS, date_bound
 from .results import excerpt
 
-#: Facet name -> the column it counts.
 _HEADLINE = (f'StartSel="{HL_OPEN}", StopSel="{HL_CLOSE}", MaxWords=30, MinWords=12, MaxFragments=2, '
              f'FragmentDelimiter=" … "')
 #: Articles written between two ANALYZEs of the table (the planner's statistics).

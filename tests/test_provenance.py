@@ -20,6 +20,7 @@ import rispy
 from warcio.archiveiterator import ArchiveIterator
 
 from archive.errors import ParseError, SourceError
+from archive.extract import page_address
 from archive.fetch import fetch_page
 from conftest import MOSUL, PAGES
 
@@ -123,9 +124,23 @@ def test_a_saved_html_page_gives_its_canonical_address(run_cli, tmp_path):
     assert json.loads(run_cli("show", page_id, "--json").stdout)["url"] == "https://news.example/d04"
 
 
-def test_a_bad_url_is_refused_in_one_line(run_cli, archive_dir):
-    result = run_cli("add", "--url", "not a url", str(MOSUL), code=1)
-    assert result.stderr.count("\n") == 1 and "not a web address" in result.stderr
+def test_an_address_in_markup_that_is_not_one_is_not_taken():
+    for bad in ("https://[::1", "http://host:abc/", "https://a..b/"):
+        assert page_address(f'<html><head><meta property="og:url" content="{bad}"></head>'
+                            f'<body><p>Text.</p></body></html>'.encode()) is None
+    assert page_address(b'<html><head><meta property="og:url" content="https://news.example/x"></head></html>') \
+        == "https://news.example/x"
+
+
+@pytest.mark.parametrize("bad", ["not a url", "https://[::1", "http://host:abc/", "http://host:99999/",
+                                 "https://a..b/", "ftp://example.org/x"])
+def test_a_bad_url_is_refused_in_one_line(run_cli, archive_dir, bad):
+    result = run_cli("add", "--url", bad, str(MOSUL), code=1)
+    assert result.stderr.count("\n") == 1 and "not a web address" in result.stderr, result.stderr
+    # given as the page itself: an http(s) one is refused as an address, anything else is a file name
+    result = run_cli("add", bad, code=1)
+    want = "not a web address" if bad.startswith("http") else "no such file"
+    assert result.stderr.count("\n") == 1 and want in result.stderr, result.stderr
     assert not (archive_dir / "store").exists()
     result = run_cli("add", "--url", URL, str(MOSUL), str(MOSUL), code=1)
     assert "one page" in result.stderr

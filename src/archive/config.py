@@ -177,7 +177,7 @@ def _problem(name: str, value: Any) -> str | None:
     """What is wrong with a value of the right type, or None."""
     if isinstance(value, str):
         if re.search(r"[\x00-\x1f\x7f-\x9f]", value):
-            return f"must be one line with no control characters, not {value!r}"
+            return f"must be one line with no control characters, not {_hide_password(value)!r}"
         if name.endswith(".path") and not value.strip():
             return "must name a folder"
         if name == "index.engine" and value not in ENGINES:
@@ -281,8 +281,9 @@ def _build(path: Path | None, root: Path, values: dict[str, dict[str, Any]], tex
 
 
 def _hide_password(url: str) -> str:
-    """An address as it may be shown: without its password."""
-    return re.sub(r"(://[^:/@]*:)[^@/]*@", r"\1***@", url)
+    """An address as it may be shown: without its password ("postgresql://u:***@h/db", "password=***")."""
+    url = re.sub(r"(://[^:/@]*:)[^@/]*@", r"\1***@", url)
+    return re.sub(r"(password\s*=\s*)('[^']*'|\S+)", r"\1***", url, flags=re.IGNORECASE)
 
 
 def render_default_config() -> str:

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import io
 import zlib
-from urllib.parse import urlsplit
 
 import httpx2
 from warcio.statusandheaders import StatusAndHeaders
@@ -21,7 +20,7 @@ from warcio.warcwriter import WARCWriter
 
 from .errors import ParseError, SourceError
 from .models import Provenance
-from .text import now
+from .text import is_web_address, now
 
 #: Redirects followed before giving up (browsers stop at about 20).
 MAX_REDIRECTS = 10
@@ -42,9 +41,7 @@ def check_address(url: str) -> str:
         SourceError: anything else.
     """
     url = url.strip()
-    parts = urlsplit(url)
-    if parts.scheme.lower() not in ("http", "https") or not parts.hostname or any(c.isspace() for c in url) \
-            or any(ord(c) < 32 or ord(c) == 127 for c in url):
+    if not is_web_address(url):
         raise SourceError(f"{url!r}: not a web address (give one such as https://example.org/page.html)",
                           path=url)
     return url
@@ -83,7 +80,7 @@ def fetch_page(url: str, *, max_bytes: int, timeout: float = TIMEOUT) -> tuple[b
                     return body, Provenance(current, captured, tuple(redirects), buffer.getvalue())
     except httpx2.TimeoutException:
         raise SourceError(f"{url}: no answer within {timeout:g} seconds; try again later", path=url) from None
-    except httpx2.HTTPError as exc:
+    except (httpx2.HTTPError, httpx2.InvalidURL, UnicodeError, ValueError) as exc:
         raise SourceError(f"{url}: cannot fetch ({type(exc).__name__}: {exc}); check the address and the "
                           f"network, or save the page and add the file with --url", path=url) from None
     raise SourceError(f"{url}: more than {MAX_REDIRECTS} redirects (last to {current})", path=url)

@@ -16,6 +16,7 @@ import re
 import unicodedata
 from datetime import UTC, datetime
 from typing import Any
+from urllib.parse import urlsplit
 
 #: Control and invisible formatting characters: C0 and C1 controls but tab and
 #: newline, zero-width characters, bidirectional overrides, the byte-order mark.
@@ -116,3 +117,18 @@ def name_key(name: str | None) -> str:
 def now(*, precise: bool = False) -> str:
     """The current UTC time, ISO 8601 with a Z: to the second, or to the microsecond if ``precise``."""
     return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ" if precise else "%Y-%m-%dT%H:%M:%SZ")
+
+
+def is_web_address(url: str) -> bool:
+    """True for an absolute http(s) address on one line, with a host of non-empty labels and a port that
+    is a port: "https://example.org/x" yes; "https://[::1", "http://host:abc/", "https://a..b/" no."""
+    if any(c.isspace() or ord(c) < 32 or ord(c) == 127 for c in url):
+        return False
+    try:
+        parts = urlsplit(url)
+        parts.port  # noqa: B018 - reading it checks it: a port that is not a number or too large raises
+    except ValueError:
+        return False
+    host = parts.hostname or ""
+    labels_ok = ":" in host or all(host.rstrip(".").split("."))
+    return parts.scheme.lower() in ("http", "https") and bool(host) and labels_ok

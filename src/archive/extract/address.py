@@ -13,6 +13,8 @@ from typing import Any
 import lxml.etree
 import lxml.html
 
+from ..text import is_web_address
+
 #: Where a page names its address, in the order they are trusted.
 ADDRESS_XPATHS = (
     "//link[contains(concat(' ', normalize-space(translate(@rel, 'CANONICAL', 'canonical')), ' '),"
@@ -31,6 +33,6 @@ def page_address(raw: bytes) -> str | None:
     for xpath in ADDRESS_XPATHS:
         for value in root.xpath(xpath):
             url = " ".join(str(value).split())
-            if url.lower().startswith(("http://", "https://")) and " " not in url and len(url) <= 2000:
+            if len(url) <= 2000 and is_web_address(url):
                 return url
     return None

@@ -52,7 +52,10 @@ def shown_url(url: str) -> str:
 
 
 def _first_line(exc: BaseException) -> str:
-    return (str(exc).strip().splitlines() or [type(exc).__name__])[0]
+    """The first line of a driver's message, with any address or password it quotes taken out."""
+    line = (str(exc).strip().splitlines() or [type(exc).__name__])[0]
+    line = re.sub(r"\"?postgres(?:ql)?://[^\s\"]*\"?", "(the address)", line)
+    return re.sub(r"(password\s*=\s*)('[^']*'|\S+)", r"\1***", line, flags=re.IGNORECASE)
 
 
 class PostgresIndex:

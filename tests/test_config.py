@@ -61,6 +61,7 @@ def test_the_index_engine_is_whoosh_unless_named(tmp_path, monkeypatch):
     ('[index]\nengine = "elastic"\n', ["index.engine", ":2:", "whoosh, postgresql", "'elastic'"]),
     ('[index]\nengine = "postgresql"\n', ["index.engine", "ARCHIVE_INDEX_URL", "index.url"]),
     ('[index]\nurl = "mysql://u:secret@h/db"\n', ["index.url", "postgresql://", "***"]),
+    ('[index]\nurl = "postgresql://u:secret@h/db\\t"\n', ["index.url", "control characters", "***"]),
 ])
 def test_a_bad_index_engine_or_url_is_refused_naming_the_key(tmp_path, monkeypatch, text, words):
     monkeypatch.delenv("ARCHIVE_INDEX_URL", raising=False)
@@ -72,6 +73,15 @@ def test_a_bad_index_engine_or_url_is_refused_naming_the_key(tmp_path, monkeypat
     assert "\n" not in message and "secret" not in message
     for word in words:
         assert word in message
+
+
+def test_an_address_of_keywords_from_the_environment_is_refused_without_its_password(tmp_path, monkeypatch):
+    path = tmp_path / "archive.toml"
+    path.write_text('[index]\nengine = "postgresql"\n')
+    monkeypatch.setenv("ARCHIVE_INDEX_URL", "host=127.0.0.1 password=secret dbname=x")
+    with pytest.raises(ConfigError) as caught:
+        load_config(path)
+    assert "secret" not in str(caught.value) and "password=***" in str(caught.value)
 
 
 def test_the_index_url_comes_from_the_environment_so_no_password_sits_in_the_file(tmp_path, monkeypatch):

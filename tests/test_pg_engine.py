@@ -43,6 +43,10 @@ def test_an_unreachable_server_is_one_line_naming_it_without_its_password(tmp_pa
     assert "s3cret" not in line and "ARCHIVE_INDEX_URL" in line
     assert not (folder / "store").exists()  # refused before anything was stored
     assert "s3cret" not in one_line_error(run_archive(folder, "search", "glacier"))
+    # an address the driver cannot read is quoted whole in its message: never shown
+    write_config(folder, "postgresql", "postgresql://archive:s3cret@[::1")
+    line = one_line_error(run_archive(folder, "search", "glacier"))
+    assert "s3cret" not in line and "cannot reach the PostgreSQL index" in line
 
 
 def test_a_database_that_does_not_exist_is_one_line(pg_folder, pg_url):

@@ -7,6 +7,7 @@ import json
 import pytest
 
 from archive import catalog
+from archive.api.curating import _replace_name
 from archive.models import Article, SplitPage
 from archive.text import split_credit
 
@@ -88,3 +89,11 @@ def test_rename_corrects_every_article_as_new_versions(filled, cli_run):
     assert "corrected" in run("history", joint).stdout or "corrections" in run("history", joint).stdout
     result = run("rename", "author", "Nobody Known", "X", "--reason", "r", code=1)
     assert "no article carries the author 'Nobody Known'" in result.stderr
+
+
+def test_rename_changes_the_whole_name_never_a_piece_of_another():
+    assert _replace_name("JoAnn Smith & Ann", "Ann", "Anne Jones") == "JoAnn Smith & Anne Jones"
+    assert _replace_name("Ann Smith & Ann", "Ann", "Anne Jones") == "Ann Smith & Anne Jones"
+    assert _replace_name("A and B / C", "B", "Bea") == "A and Bea / C"
+    assert _replace_name("AntiWar.com & The New York Times", "AntiWar.com", "Antiwar.com") == \
+        "Antiwar.com & The New York Times"

@@ -173,12 +173,25 @@ class Curator:
                     continue
                 for name in names:
                     if name_key(name) == wanted:
-                        credit = new if len(names) == 1 else credit.replace(name, new, 1)
+                        credit = new if len(names) == 1 else _replace_name(credit, name, new)
                 version = catalog.edit(self.store, record.id, {kind: credit}, reason=reason,
                                        on_change=self._index_one)
                 if version is not None:
                     changed.append((record.id, version))
         return changed
+
+
+_SEPARATOR_END_RE = re.compile(r"(?:^|[,;&/|+]|\band)\s*$", re.IGNORECASE)
+_SEPARATOR_START_RE = re.compile(r"^\s*(?:$|[,;&/|+]|and\b)", re.IGNORECASE)
+
+
+def _replace_name(credit: str, name: str, new: str) -> str:
+    """``credit`` with the one of its names that is ``name`` (a whole name between separators, not a
+    piece of another: "Ann" in "JoAnn Smith & Ann") replaced by ``new``."""
+    for match in re.finditer(re.escape(name), credit):
+        if _SEPARATOR_END_RE.search(credit[:match.start()]) and _SEPARATOR_START_RE.match(credit[match.end():]):
+            return credit[:match.start()] + new + credit[match.end():]
+    return credit
 
 
 def _check_kind(kind: str) -> None:

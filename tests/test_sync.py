@@ -90,6 +90,27 @@ def test_a_damaged_file_in_the_source_is_not_copied(source, tmp_path):
     assert_valid(dest)
 
 
+def test_new_versions_that_fail_half_way_leave_the_copy_as_it_was_and_come_next_time(source, tmp_path):
+    dest = tmp_path / "mirror"
+    copied(run_archive(source, "sync", str(dest)))
+    article = sorted((source / "store" / "articles").rglob("0=ocfl_object_1.1"))[0].parent
+    article_id = article.relative_to(source / "store").as_posix()
+    for title in ("A Corrected Title", "A Title Corrected Again"):
+        edited = run_archive(source, "edit", article_id, "--title", title, "--reason", "as printed")
+        assert edited.returncode == 0, edited.stderr
+    damaged = sorted((article / "v3" / "content").rglob("*.md"))[0]
+    good = damaged.read_bytes()
+    damaged.write_bytes(good + b"tampered")
+    result = run_archive(source, "sync", str(dest))
+    assert result.returncode == 1 and "do not match the digest" in result.stderr
+    assert not (dest / article_id / "v2").exists()  # v2 was placed, then taken back with v3's failure
+    assert_valid(dest)
+    damaged.write_bytes(good)
+    assert copied(run_archive(source, "sync", str(dest))) == 2
+    assert tree(dest) == tree(source / "store")
+    assert_valid(dest)
+
+
 @pytest.mark.parametrize("fault", ["sync-staged:7", "sync-renamed:9"])
 def test_a_first_copy_killed_half_way_completes_when_run_again(source, tmp_path, fault):
     dest = tmp_path / "mirror"

@@ -88,19 +88,29 @@ def _sync_object(source: Store, dest: Store, object_id: str, report: SyncReport)
         return
     target = dest.object_dir(object_id)
     commit.begin(dest.work, object_id, head)
-    for number in range(have + 1, head + 1):
-        staging = _staging(dest)
-        try:
-            _copy_version(source.object_dir(object_id), staging / f"v{number}", inventory, number, report)
-            if (target / f"v{number}").exists():
-                raise StoreCorrupt(f"{target / f'v{number}'}: an uncommitted version is in the way; run "
-                                   f"`archive verify --repair` in the destination", path=str(target))
-            fault("sync-staged")
-            os.rename(staging / f"v{number}", target / f"v{number}")
-            _fs.fsync_dir(target)
-            fault("sync-renamed")
-        finally:
-            shutil.rmtree(staging, ignore_errors=True)
+    placed: list[Path] = []
+    try:
+        for number in range(have + 1, head + 1):
+            staging = _staging(dest)
+            try:
+                _copy_version(source.object_dir(object_id), staging / f"v{number}", inventory, number, report)
+                if (target / f"v{number}").exists():
+                    raise StoreCorrupt(f"{target / f'v{number}'}: an uncommitted version is in the way; run "
+                                       f"`archive verify --repair` in the destination", path=str(target))
+                fault("sync-staged")
+                os.rename(staging / f"v{number}", target / f"v{number}")
+                placed.append(target / f"v{number}")
+                _fs.fsync_dir(target)
+                fault("sync-renamed")
+            finally:
+                shutil.rmtree(staging, ignore_errors=True)
+    except Exception:
+        # a later version could not be copied: the ones placed here are named by no inventory yet, so
+        # they go, and the object is as it was (a kill instead is rolled back by the next run's recovery)
+        for folder in placed:
+            shutil.rmtree(folder, ignore_errors=True)
+        _fs.fsync_dir(target)
+        raise
     staging = _staging(dest)
     try:
         # The commit point, as for a version written here: the root inventory names the new versions.

@@ -160,8 +160,12 @@ def test_bad_syntax_is_one_clear_error(corpus, query, words):
 
 def test_did_you_mean_only_when_the_correction_finds_something(corpus):
     result = corpus.search("glacer")
-    assert result.total == 0 and result.suggestion == "glacier"
+    assert result.total == 0 and result.suggestion == "glacier" and result.suggestion_total == 2
     assert corpus.search("zzzqqq").suggestion is None
+    # the correction is searched with the same filters: said with its count, or not at all
+    filtered = corpus.search("glacer", outlet="Pacific Wire")
+    assert (filtered.suggestion, filtered.suggestion_total) == ("glacier", 1)
+    assert corpus.search("glacer", outlet="Relief Dispatch").suggestion is None
 
 
 def test_similar_articles_share_rare_words(corpus):

@@ -102,3 +102,20 @@ def test_reindex_full_prints_where_without_the_password(pg_folder, pg_url):
     reindexed = run_archive(pg_folder, "reindex", "--full")
     assert reindexed.returncode == 0, reindexed.stderr
     assert f"indexed {len(ARTICLES)} article(s) of {len(ARTICLES)} into postgresql://postgres@" in reindexed.stdout
+
+
+def test_a_statement_the_server_stops_is_one_error_a_search_its_own_timeout(pg_url):
+    from archive.errors import SearchIndexError
+    from archive.search.pg_engine import PostgresIndex
+
+    index = PostgresIndex(pg_url)
+    try:
+        with pytest.raises(SearchIndexError, match="stopped a statement"), index._cursor() as cur:
+            cur.execute("SET LOCAL statement_timeout = 20")  # a role's or an address's own setting, say
+            cur.execute("SELECT pg_sleep(2)")
+        index._query = "glacier"  # while a search runs, it is the search that was stopped
+        with pytest.raises(QueryError, match="was stopped"), index._cursor() as cur:
+            cur.execute("SET LOCAL statement_timeout = 20")
+            cur.execute("SELECT pg_sleep(2)")
+    finally:
+        index.close()

@@ -29,7 +29,7 @@ def open_index(config: Config) -> SearchIndex:
 def describe_index(config: Config) -> str:
     """Where the configured index lives, as it may be printed (a server's address without its password)."""
     if config.index_engine == "postgresql":
-        from .pg_engine import shown_url
+        from .pg_text import shown_url
 
         return shown_url(config.index_url)
     return str(Path(config.index_path))

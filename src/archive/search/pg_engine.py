@@ -17,11 +17,12 @@ import math
 import re
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 import psycopg
-from psycopg import conninfo, errors
+from psycopg import errors
 
 from ..errors import ArchiveError, QueryError, SearchIndexError
 from ..models import ArticleRecord, IndexState
@@ -31,6 +32,7 @@ from .budget import MAX_EXPANSION, SEARCH_SECONDS, suggests, timeout_error
 from .documents import FACET_FIELDS
 from .index import HL_CLOSE, HL_OPEN, RawHit, RawResult, SearchIndex, SearchRequest
 from .pg_query import OPERATORS, compile_query, plain_words, replace_word
+from .pg_text import driver_message, shown_url
 from .query import QUERY_FIELDS, date_bound
 from .results import excerpt
 
@@ -38,24 +40,6 @@ _HEADLINE = (f'StartSel="{HL_OPEN}", StopSel="{HL_CLOSE}", MaxWords=30, MinWords
              f'FragmentDelimiter=" … "')
 #: Articles written between two ANALYZEs of the table (the planner's statistics).
 _ANALYZE_EVERY = 2_000
-
-
-def shown_url(url: str) -> str:
-    """The server's address as it may be printed: user, host, port and database, never the password."""
-    try:
-        parts = conninfo.conninfo_to_dict(url)
-    except psycopg.Error:
-        return "postgresql://(an address that cannot be read)"
-    user = f"{parts['user']}@" if parts.get("user") else ""
-    port = f":{parts['port']}" if parts.get("port") else ""
-    return f"postgresql://{user}{parts.get('host', '')}{port}/{parts.get('dbname', '')}"
-
-
-def _first_line(exc: BaseException) -> str:
-    """The first line of a driver's message, with any address or password it quotes taken out."""
-    line = (str(exc).strip().splitlines() or [type(exc).__name__])[0]
-    line = re.sub(r"\"?postgres(?:ql)?://[^\s\"]*\"?", "(the address)", line)
-    return re.sub(r"(password\s*=\s*)('[^']*'|\S+)", r"\1***", line, flags=re.IGNORECASE)
 
 
 class PostgresIndex:
@@ -69,6 +53,8 @@ class PostgresIndex:
         self._table = table
         self._conn: Any = None
         self._written = 0
+        #: The query being searched for, while one is (a statement stopped then is the search's timeout).
+        self._query: str | None = None
 
     # ------------------------------------------------------------ connection
 
@@ -77,7 +63,7 @@ class PostgresIndex:
             try:
                 self._conn = psycopg.connect(self.url, autocommit=True, connect_timeout=5)
             except psycopg.Error as exc:
-                raise SearchIndexError(f"cannot reach the PostgreSQL index at {self.where}: {_first_line(exc)} "
+                raise SearchIndexError(f"cannot reach the PostgreSQL index at {self.where}: {driver_message(exc)} "
                                        f"(check index.url or ARCHIVE_INDEX_URL, and that the server runs)") from None
         return self._conn
 
@@ -92,17 +78,20 @@ class PostgresIndex:
                 yield cur
         except ArchiveError:
             raise
-        except errors.QueryCanceled:
-            raise
+        except errors.QueryCanceled as exc:
+            if self._query is not None:  # a search past its time: the query's own error, not the index's
+                raise timeout_error(self._query) from None
+            raise SearchIndexError(f"the PostgreSQL index at {self.where} stopped a statement: "
+                                   f"{driver_message(exc)}") from None
         except (errors.SyntaxError, errors.InvalidTextRepresentation) as exc:
-            raise QueryError(f"the query cannot be read: {_first_line(exc)}", query="") from None
+            raise QueryError(f"the query cannot be read: {driver_message(exc)}", query="") from None
         except errors.ReadOnlySqlTransaction:
             raise SearchIndexError(f"{self.where} is a read-only server (a standby): write to the primary") from None
         except psycopg.OperationalError as exc:
             self.close()
-            raise SearchIndexError(f"the PostgreSQL index at {self.where} failed: {_first_line(exc)}") from None
+            raise SearchIndexError(f"the PostgreSQL index at {self.where} failed: {driver_message(exc)}") from None
         except psycopg.Error as exc:
-            raise SearchIndexError(f"the PostgreSQL index at {self.where} failed: {_first_line(exc)}") from None
+            raise SearchIndexError(f"the PostgreSQL index at {self.where} failed: {driver_message(exc)}") from None
 
     def _meta(self) -> tuple[int, str | None] | None:
         with self._cursor() as cur:
@@ -278,10 +267,11 @@ class PostgresIndex:
             return [w for (w,) in cur.fetchall()]
 
     def search(self, request: SearchRequest, *, body_for: Callable[[str], str] | None = None) -> RawResult:
+        self._query = request.text
         try:
             return self._search(request, body_for)
-        except errors.QueryCanceled:
-            raise timeout_error(request.text) from None
+        finally:
+            self._query = None
 
     def _search(self, request: SearchRequest, body_for: Callable[[str], str] | None) -> RawResult:
         conds, params, rank, rank_params = ["NOT d.withdrawn"], [], None, []
@@ -332,8 +322,8 @@ class PostgresIndex:
             snippets = self._snippets(cur, [i for i, _ in hits], rank, rank_params, request, body_for)
         counted = {name: sorted(values, key=lambda kv: (-kv[1], kv[0])) for name, values in found.items()}
         raw = [RawHit(fields[i], s, snippets[n]) for n, (i, s) in enumerate(hits) if i in fields]
-        corrected = self._correct(request) if total == 0 and suggests(request.text) else None
-        return RawResult(total, raw, counted, corrected)
+        corrected, found_then = self._correct(request) if total == 0 and suggests(request.text) else (None, 0)
+        return RawResult(total, raw, counted, corrected, found_then)
 
     def _fields(self, cur: Any, ids: list[str]) -> dict[str, dict[str, Any]]:
         cur.execute(f"SELECT id, version, digest, title, outlet, author, date, pages FROM {self._source()} "
@@ -356,8 +346,9 @@ class PostgresIndex:
                     f"WITH ORDINALITY AS t(b, n) ORDER BY n", [*rank_params, _HEADLINE, bodies])
         return [h or b[:240] for (h,), b in zip(cur.fetchall(), bodies, strict=True)]
 
-    def _correct(self, request: SearchRequest) -> str | None:
-        """A query with each unknown word replaced by the nearest known one, if that query finds something."""
+    def _correct(self, request: SearchRequest) -> tuple[str | None, int]:
+        """A query with each unknown word replaced by the nearest known one, and how many articles it finds
+        with the same filters; (None, 0) when it finds nothing."""
         text, changed = request.text, False
         for word in set(plain_words(text)):
             with self._cursor() as cur:
@@ -370,12 +361,12 @@ class PostgresIndex:
             if found:
                 text, changed = replace_word(text, word, found[0]), True
         if not changed:
-            return None
+            return None, 0
         try:
-            again = self._search(SearchRequest(text=text, limit=1, facets=(), snippets=False), None)
+            again = self._search(replace(request, text=text, limit=1, page=1, facets=(), snippets=False), None)
         except ArchiveError:
-            return None
-        return text if again.total else None
+            return None, 0
+        return (text, again.total) if again.total else (None, 0)
 
     def similar(self, object_id: str, text: str, *, limit: int = 10) -> list[RawHit]:
         """The articles sharing most of one article's key terms (frequent in it, rare in the archive)."""

@@ -72,6 +72,9 @@ GLACIER, COPPER, HARBOUR, REFUGEES, SENATE = (a[0] for a in ARTICLES)
     ("copper NOT glacier", {SENATE}),
     ("copper -glacier", {SENATE}),
     ("(glacier OR pier) senate", {SENATE}),
+    ("glacier OR pier senate", {SENATE}),  # words side by side bind loosest: (glacier OR pier) AND senate
+    ("glacier OR pier AND senate", {GLACIER, COPPER, SENATE}),  # AND binds tighter than OR
+    ("copper ANDNOT glacier OR pier", set()),  # ANDNOT looser than OR: copper ANDNOT (glacier OR pier)
     ("title:copper", {COPPER}),
     ("outlet:ledger", {GLACIER, HARBOUR}),
     ("author:okafor", {COPPER}),

@@ -2,7 +2,8 @@
 
 The query is read into a small tree (words, "phrases", AND, OR, NOT, groups,
 field:value) with the precedence the Whoosh engine gives it: NOT binds
-tightest, then AND (also two words side by side), then OR.  Words, phrases and
+tightest, then AND, then OR, then ANDNOT, and words side by side loosest ("a OR
+b c" is "(a OR b) AND c").  Words, phrases and
 patterns become ``tsquery`` expressions; subtrees made only of text are joined
 into one ``tsquery`` (``&&``, ``||``, ``!!``) so the GIN index answers them in
 one scan, and date, year, month, page and id values become plain conditions.
@@ -60,7 +61,7 @@ class Compiled:
 def compile_query(text: str, *, config: str, expand: Expand) -> Compiled:
     """The SQL condition (over a table aliased ``d`` with a ``tsv`` column) for a checked query."""
     compiler = _Compiler(_tokens(text), config=config, expand=expand, text=text)
-    part = compiler.parse_or(None)
+    part = compiler.parse_seq(None)
     if compiler.pos < len(compiler.tokens):
         raise QueryError(f"cannot parse query {text!r} near {compiler.tokens[compiler.pos]!r}", query=text)
     where = f"d.tsv @@ ({part.sql})" if part.ts else part.sql
@@ -87,6 +88,23 @@ class _Compiler:
     def _peek(self) -> str | None:
         return self.tokens[self.pos] if self.pos < len(self.tokens) else None
 
+    # Whoosh's precedence, loosest first: words side by side (all required), ANDNOT / ANDMAYBE, OR,
+    # AND, NOT: "a OR b c" is (a OR b) AND c; "a OR b AND c" is a OR (b AND c).
+    def parse_seq(self, field_name: str | None) -> Part:
+        parts = [self.parse_andnot(field_name)]
+        while (token := self._peek()) is not None and token != ")":
+            parts.append(self.parse_andnot(field_name))
+        return _join(parts, "&&", "AND")
+
+    def parse_andnot(self, field_name: str | None) -> Part:
+        part = self.parse_or(field_name)
+        while (token := self._peek()) in ("ANDNOT", "ANDMAYBE"):
+            self.pos += 1
+            right = self.parse_or(field_name)
+            if token == "ANDNOT":  # ANDMAYBE's right side only ranks in Whoosh; here it is left out
+                part = _join([part, _negate(right)], "&&", "AND")
+        return part
+
     def parse_or(self, field_name: str | None) -> Part:
         parts = [self.parse_and(field_name)]
         while self._peek() == "OR":
@@ -96,17 +114,8 @@ class _Compiler:
 
     def parse_and(self, field_name: str | None) -> Part:
         parts = [self.parse_not(field_name)]
-        while (token := self._peek()) is not None and token not in (")", "OR"):
-            if token == "AND":
-                self.pos += 1
-            elif token == "ANDNOT":
-                self.pos += 1
-                parts.append(_negate(self.parse_not(field_name)))
-                continue
-            elif token == "ANDMAYBE":  # the right side only ranks in Whoosh; here it is left out
-                self.pos += 1
-                self.parse_not(field_name)
-                continue
+        while self._peek() == "AND":
+            self.pos += 1
             parts.append(self.parse_not(field_name))
         return _join(parts, "&&", "AND")
 
@@ -123,7 +132,7 @@ class _Compiler:
                              query=self.text)
         self.pos += 1
         if token == "(":
-            part = self.parse_or(field_name)
+            part = self.parse_seq(field_name)
             if self._peek() != ")":
                 raise QueryError(f"unbalanced parenthesis in query {self.text!r}", query=self.text)
             self.pos += 1

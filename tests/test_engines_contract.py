@@ -197,6 +197,8 @@ def test_tags_and_joint_credits_are_filters_and_facet_values(fresh, tmp_path):
     fresh.tag(ids[COPPER], add=["climate", "mining"], remove=[])
     fresh.edit(ids[SENATE], {"author": "Grace Kovac & Omar Marsh"}, reason="joint byline as printed")
     assert titles(fresh, "", tag="climate") == titles(fresh, "tag:Climate") == {GLACIER, COPPER}
+    fresh.tag(ids[HARBOUR], add=["Follow up"], remove=[])  # kept as "follow-up"; found as written
+    assert titles(fresh, "", tag="Follow up") == titles(fresh, "", tag="follow-up") == {HARBOUR}
     assert titles(fresh, "tag:mining copper") == {COPPER}
     assert titles(fresh, "", author="omar marsh") == {REFUGEES, SENATE}
     facets = {f.name: dict(f.counts) for f in fresh.search("", facets=("tag", "author")).facets}

@@ -132,3 +132,8 @@ def is_web_address(url: str) -> bool:
     host = parts.hostname or ""
     labels_ok = ":" in host or all(host.rstrip(".").split("."))
     return parts.scheme.lower() in ("http", "https") and bool(host) and labels_ok
+
+
+def tag_label(text: str) -> str:
+    """A tag as stored: lower case, words joined by hyphens, no commas ("Follow up" -> "follow-up")."""
+    return "-".join(re.findall(r"[^\W_]+(?:[_.][^\W_]+)*", one_line(text).casefold()))

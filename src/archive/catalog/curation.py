@@ -17,11 +17,11 @@ from typing import Any
 from ..errors import ArticleNotFound, UsageError
 from ..models import ArticleRecord, Correction, HistoryEntry, Note
 from ..store import Store, fault
-from ..text import calendar_date, has_controls, now, one_line
+from ..text import calendar_date, has_controls, now, one_line, tag_label
 from .identity import identity_key
 from .ids import is_article_id, normalize_id
 from .pages import page_history
-from .records import REVIEWED, apply_corrections, read_meta, read_record, record_files, tag_label
+from .records import REVIEWED, apply_corrections, read_meta, read_record, record_files
 
 EDITABLE = ("title", "outlet", "author", "date")
 _COMPARED = ("title", "subtitle", "standfirst", "outlet", "author", "date", "body", "withdrawn", "review", "tags",

@@ -10,7 +10,6 @@ never an empty answer.
 from __future__ import annotations
 
 import json
-import re
 from collections.abc import Iterator
 from dataclasses import replace
 from typing import Any
@@ -18,7 +17,7 @@ from typing import Any
 from ..errors import ArticleNotFound, StoreCorrupt
 from ..models import ArticleRecord, Correction, Note, Sighting
 from ..store import Store, StoredFile
-from ..text import calendar_date, normalize, one_line
+from ..text import calendar_date, normalize, one_line, tag_label
 from .ids import ARTICLES, is_article_id, normalize_id
 
 #: The fields of a record kept on one line (a newline in a title would end it in ``article.md``).
@@ -86,11 +85,6 @@ def stored_form(record: ArticleRecord) -> ArticleRecord:
         tags=tuple(dict.fromkeys(t for t in map(tag_label, record.tags) if t)),
         notes=tuple(replace(n, text=one_line(n.text)) for n in record.notes if one_line(n.text)),
     )
-
-
-def tag_label(text: str) -> str:
-    """A tag as stored: lower case, words joined by hyphens, no commas ("Follow up" -> "follow-up")."""
-    return "-".join(re.findall(r"[^\W_]+(?:[_.][^\W_]+)*", one_line(text).casefold()))
 
 
 def record_files(record: ArticleRecord, key: str) -> dict[str, bytes]:

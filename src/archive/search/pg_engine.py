@@ -26,7 +26,7 @@ from psycopg import errors
 
 from ..errors import ArchiveError, QueryError, SearchIndexError
 from ..models import ArticleRecord, IndexState
-from ..text import name_key
+from ..text import name_key, tag_label
 from . import pg_schema as schema
 from .budget import MAX_EXPANSION, SEARCH_SECONDS, suggests, timeout_error
 from .documents import FACET_FIELDS
@@ -282,7 +282,7 @@ class PostgresIndex:
             rank, rank_params = compiled.rank, compiled.rank_params
         # each name of a credit, whatever its case and accents; a tag by its label
         for column, key in (("outlets", name_key(request.outlet or "")), ("authors", name_key(request.author or "")),
-                            ("tags", (request.tag or "").casefold())):
+                            ("tags", tag_label(request.tag or ""))):
             if key:
                 conds.append(f"%s = ANY(d.{column})")
                 params.append(key)

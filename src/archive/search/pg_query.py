@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..errors import QueryError
-from ..text import fold
+from ..text import fold, tag_label
 from .budget import MAX_EXPANSION, expansion_error
 from .query import QUERY_FIELDS, first_day, last_day
 
@@ -218,7 +218,7 @@ def _condition(name: str, value: str, text: str) -> Part:
     if name == "page":
         return Part("%s = ANY(d.pages)", [value], False)
     if name == "tag":
-        return Part("%s = ANY(d.tags)", [value.casefold()], False)
+        return Part("%s = ANY(d.tags)", [tag_label(value)], False)
     if name == "id":
         return Part("d.id = %s", [value], False)
     if name in ("year", "month"):

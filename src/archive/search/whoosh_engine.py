@@ -23,7 +23,7 @@ from whoosh.writing import LockError
 
 from ..errors import ArchiveError, QueryError, SearchIndexError
 from ..models import ArticleRecord, IndexState
-from ..text import name_key
+from ..text import name_key, tag_label
 from . import whoosh_folder as folder
 from . import whoosh_words as words
 from .budget import suggests
@@ -306,7 +306,7 @@ class WhooshIndex:
         filters: list[Any] = []
         filters += [query.Term(f"{kind}_k", name_key(value))  # each name of a credit, any case or accents
                     for kind, value in (("outlet", request.outlet), ("author", request.author)) if value]
-        filters += [query.Term("tag", request.tag.casefold())] if request.tag else []
+        filters += [query.Term("tag", tag_label(request.tag))] if request.tag else []
         if request.since or request.until:
             low = date_bound(request.since, end=False) if request.since else 1
             high = date_bound(request.until, end=True) if request.until else dt.date.max.toordinal()

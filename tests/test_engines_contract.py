@@ -184,6 +184,12 @@ def test_withdrawn_and_edited_articles_follow_the_store(fresh, tmp_path):
     senate = fresh.search("senate").hits[0].id
     fresh.edit(senate, {"title": "Senate Postpones Budget Vote"}, reason="headline as printed")
     assert titles(fresh, "postpones") == {"Senate Postpones Budget Vote"}
+    # a query of NOT alone finds what is stored now, never a version replaced since
+    copper = next(h.id for h in fresh.search("copper prices").hits)
+    fresh.tag(copper, add=["mining"], remove=[])
+    fresh.edit(copper, {"author": "Tomas Okafor & Ann Lee"}, reason="joint byline")
+    assert titles(fresh, "-postpones") == {GLACIER, COPPER, HARBOUR, REFUGEES}
+    assert titles(fresh, "-copper") == {HARBOUR, REFUGEES}
     fresh.remove(senate, reason="withdrawn by the outlet")
     assert fresh.search("senate").total == 0
 

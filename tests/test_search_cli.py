@@ -205,3 +205,16 @@ def test_the_review_queue_in_json_says_why(cli_run, archive_dir):
     for row in queue:
         assert row["review_reasons"] == json.loads(cli_run("show", row["id"], "--json").stdout)["review_reasons"]
         assert row["review_reasons"]
+
+
+def test_not_alone_never_finds_a_replaced_version(cli_run):
+    # each command a commit of its own: the replaced versions stay in older segments, marked deleted
+    cli_run("add", str(MOSUL))
+    cli_run("tag", "rt-news/2016/10/us", "+followed")
+    cli_run("note", "rt-news/2016/10/isis", "a note")
+    cli_run("edit", "the-sun/2016/10/america", "--author", "Jon Lockett & Ann Lee", "--reason", "joint byline")
+    everything = json.loads(cli_run("search", "--json", "--limit", "500", "--", "-zzzq").stdout)
+    assert len({h["id"] for h in everything["hits"]}) == everything["total"]  # each article once
+    for query in ("-mosul", "NOT mosul"):
+        hits = json.loads(cli_run("search", "--json", "--limit", "500", "--", query).stdout)["hits"]
+        assert hits and not [h["title"] for h in hits if "mosul" in h["title"].lower()], query

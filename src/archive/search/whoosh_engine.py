@@ -303,6 +303,8 @@ class WhooshIndex:
 
     def _query(self, request: SearchRequest) -> Any:
         q = self.parse(request.text) if request.text.strip() else query.Every()
+        if isinstance(q, query.Not) or (isinstance(q, query.And) and all(isinstance(c, query.Not) for c in q)):
+            q = query.And([query.Every(), q])  # whoosh's NOT alone would also match replaced versions
         filters: list[Any] = []
         filters += [query.Term(f"{kind}_k", name_key(value))  # each name of a credit, any case or accents
                     for kind, value in (("outlet", request.outlet), ("author", request.author)) if value]
@@ -358,7 +360,7 @@ class WhooshIndex:
             corrected = words.suggest(searcher, request.text, body_for=body_for,
                                       count=lambda text: len(searcher.search(query_for(text), limit=1, mask=mask)))
             near = words.partial_matches(searcher, request.text, query_for=query_for, mask=mask)
-        except QueryError:
+        except Exception:  # whatever fails here, the search has found what it found
             return raw
         if corrected is not None:
             raw = replace(raw, corrected=corrected[0], corrected_total=corrected[1])

@@ -242,3 +242,17 @@ def test_the_same_address_is_the_same_page_even_retitled(run_cli, tmp_path):
     retitled.write_text(text.replace(first_line, first_line + " (updated)", 1), encoding="utf-8")
     assert _page_id(run, "--url", URL, str(retitled)) == page_id
     assert json.loads(run("show", page_id, "--json").stdout)["version"] == 2
+
+
+def test_the_same_bytes_said_to_come_from_another_address_do_not_keep_the_other_capture(run_cli, server, tmp_path):
+    out = run_cli("add", f"{server}/roundup.txt").stdout
+    page_id = next(line.split("→ ")[1].split(" ")[0] for line in out.splitlines() if "→" in line)
+    fetched = json.loads(run_cli("show", page_id, "--json").stdout)
+    assert fetched["capture"] == "capture.warc.gz"
+    saved = tmp_path / "same.txt"
+    saved.write_bytes(PAGE)
+    run_cli("add", "--url", "https://mirror.example/roundup", str(saved))
+    page = json.loads(run_cli("show", page_id, "--json").stdout)
+    # the mirror was never fetched: the page is cited at it as added now, without the capture of the other
+    assert page["url"] == "https://mirror.example/roundup" and not page.get("capture")
+    assert page["captured"] >= fetched["captured"]

@@ -29,9 +29,9 @@ def settle_source(store: Store, page_id: str, raw: bytes, given: Provenance) -> 
     """Where a page came from, as its new version records it.
 
     A page added again from a file keeps when it was first added, and with the same bytes, fetched or not,
-    when it was captured (and its capture): only a fetch of new bytes is a new capture, which every article
-    of the page then cites.  An address given (``--url``, a fetch) replaces the stored one; one read
-    from the page's markup only fills a gap.
+    when it was captured (and its capture, unless it is now said to come from another address): only a
+    fetch of new bytes is a new capture, which every article of the page then cites.  An address given
+    (``--url``, a fetch) replaces the stored one; one read from the page's markup only fills a gap.
     """
     old = read_page(store, page_id) if store.has(page_id) else None
     if old is None:
@@ -40,6 +40,10 @@ def settle_source(store: Store, page_id: str, raw: bytes, given: Provenance) -> 
     same = old.get("original") is not None and _stored_bytes(store, page_id, old["original"]) == raw
     if not same:  # a new fetch is a new capture; a file added again keeps when the page was first added
         return Provenance(url, given.captured or old.get("captured") or now(), given.redirects, given.warc)
+    if old.get("capture") and url != old.get("url") and not given.warc:
+        # the same bytes said to come from another address: that address was never fetched, so the
+        # earlier capture (kept in the earlier version) is not this one's; the page is cited as added now
+        return Provenance(url, given.captured or now(), given.redirects, None)
     if old.get("capture"):
         warc = _stored_bytes(store, page_id, CAPTURE)
         return Provenance(url, old.get("captured"), tuple(old.get("redirects") or ()), warc)

@@ -177,13 +177,13 @@ def _problem(name: str, value: Any) -> str | None:
     """What is wrong with a value of the right type, or None."""
     if isinstance(value, str):
         if re.search(r"[\x00-\x1f\x7f-\x9f]", value):
-            return f"must be one line with no control characters, not {_hide_password(value)!r}"
+            return f"must be one line with no control characters, not {hide_password(value)!r}"
         if name.endswith(".path") and not value.strip():
             return "must name a folder"
         if name == "index.engine" and value not in ENGINES:
             return f"must be one of {', '.join(ENGINES)}, not {value!r}"
         if name == "index.url" and value and not re.match(r"^postgres(?:ql)?://", value):
-            return f"must be a postgresql:// address, not {_hide_password(value)!r}"
+            return f"must be a postgresql:// address, not {hide_password(value)!r}"
         return None
     if isinstance(value, float) and not math.isfinite(value):
         return f"must be a finite number, not {value!r}"
@@ -263,7 +263,7 @@ def _build(path: Path | None, root: Path, values: dict[str, dict[str, Any]], tex
                           f"named: set index.url or {INDEX_URL_ENV} (postgresql://user@host:5432/db)",
                           path=str(path) if path else None, key="index.url", line=line)
     if url and not re.match(r"^postgres(?:ql)?://", url):
-        raise ConfigError(f"{INDEX_URL_ENV} must be a postgresql:// address, not {_hide_password(url)!r}",
+        raise ConfigError(f"{INDEX_URL_ENV} must be a postgresql:// address, not {hide_password(url)!r}",
                           key="index.url")
     return Config(
         path=path,
@@ -280,7 +280,7 @@ def _build(path: Path | None, root: Path, values: dict[str, dict[str, Any]], tex
     )
 
 
-def _hide_password(url: str) -> str:
+def hide_password(url: str) -> str:
     """An address as it may be shown: without its password ("postgresql://u:***@h/db", "password=***")."""
     url = re.sub(r"(://[^:/@]*:)[^@/]*@", r"\1***@", url)
     return re.sub(r"(password\s*=\s*)('[^']*'|\S+)", r"\1***", url, flags=re.IGNORECASE)

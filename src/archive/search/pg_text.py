@@ -8,6 +8,8 @@ import re
 import psycopg
 from psycopg import conninfo
 
+from ..config import hide_password
+
 
 def shown_url(url: str) -> str:
     """The server's address as it may be printed: user, host, port and database, never the password."""
@@ -24,4 +26,4 @@ def driver_message(exc: BaseException) -> str:
     """The first line of a driver's message, with any address or password it quotes taken out."""
     line = (str(exc).strip().splitlines() or [type(exc).__name__])[0]
     line = re.sub(r"\"?postgres(?:ql)?://[^\s\"]*\"?", "(the address)", line)
-    return re.sub(r"(password\s*=\s*)('[^']*'|\S+)", r"\1***", line, flags=re.IGNORECASE)
+    return hide_password(line)

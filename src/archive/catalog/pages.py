@@ -20,6 +20,7 @@ from ..models import ArticleOutcome, HistoryEntry, Provenance, SplitPage
 from ..store import Store
 from ..text import calendar_date, normalize, now, one_line
 from .ids import normalize_id
+from .records import each_readable
 
 #: The capture of a fetched page, beside its original bytes.
 CAPTURE = "capture.warc.gz"
@@ -127,13 +128,7 @@ def read_page(store: Store, page_id: str, *, version: int | None = None) -> dict
 def iter_pages(store: Store, *, damaged: list[str] | None = None) -> Iterator[dict[str, Any]]:
     """Every stored page's ``page.json``, in id order; a page that cannot be read is left out and its error
     appended to ``damaged`` (raised without it)."""
-    for page_id in store.iter_ids("pages"):
-        try:
-            yield read_page(store, page_id)
-        except StoreCorrupt as exc:
-            if damaged is None:
-                raise
-            damaged.append(f"{exc}; left out (`archive verify` lists what is damaged)")
+    yield from each_readable(store.iter_ids("pages"), lambda page_id: read_page(store, page_id), damaged)
 
 
 def page_history(store: Store, page_id: str) -> list[HistoryEntry]:

@@ -10,15 +10,17 @@ never an empty answer.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import replace
-from typing import Any
+from typing import Any, TypeVar
 
 from ..errors import ArticleNotFound, StoreCorrupt
 from ..models import ArticleRecord, Correction, Note, Sighting
 from ..store import Store, StoredFile
 from ..text import calendar_date, normalize, one_line, tag_label
 from .ids import ARTICLES, is_article_id, normalize_id
+
+T = TypeVar("T")
 
 #: The fields of a record kept on one line (a newline in a title would end it in ``article.md``).
 _ONE_LINE = ("title", "subtitle", "standfirst", "outlet", "author", "date_text", "section", "withdrawn")
@@ -232,9 +234,15 @@ def read_body(store: Store, object_id: str) -> str:
 def iter_records(store: Store, *, damaged: list[str] | None = None) -> Iterator[ArticleRecord]:
     """Every article, in id order.  With ``damaged``, an article that cannot be read is left out and its
     error appended there (one damaged object is that object's problem only); without, the error is raised."""
-    for object_id in store.iter_ids(ARTICLES):
+    yield from each_readable(store.iter_ids(ARTICLES), lambda object_id: read_record(store, object_id), damaged)
+
+
+def each_readable(ids: Iterable[str], read: Callable[[str], T], damaged: list[str] | None) -> Iterator[T]:
+    """``read`` of each id; with ``damaged``, one that cannot be read is left out and its error appended
+    there (one damaged object is that object's problem only); without, the error is raised."""
+    for object_id in ids:
         try:
-            yield read_record(store, object_id)
+            yield read(object_id)
         except StoreCorrupt as exc:
             if damaged is None:
                 raise

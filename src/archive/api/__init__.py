@@ -276,5 +276,3 @@ class Archive(indexing.IndexKeeper, Curator, Replicator):
         record = self.record(object_id)
         return [h for h in similar_articles(self.index, record.id, record.body, limit=limit + 1)
                 if h.id != record.id][:limit]
-
-    # ------------------------------------------------------------ replication

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from archive.extract.assemble import drafts
+from archive.extract.assemble import build_article, drafts
 from archive.extract.segment import from_tag
+from archive.extract.units import Unit
 
 
 def _cut(*tags: str) -> list[dict[str, list[int]]]:
@@ -25,3 +26,23 @@ def test_a_header_with_no_text_and_no_dek_joins_the_next_article_when_that_has_n
     assert _cut("B-title", "byline", "B-date", "body") == [{"title": [0], "byline": [1], "date": [2], "body": [3]}]
     # with a headline of its own, the next article stands alone and the empty header is dropped
     assert _cut("B-byline", "date", "B-title", "body") == [{"title": [2], "body": [3]}]
+
+
+def _units(*lines: list[str]) -> list[Unit]:
+    """Units of one block per line: each line a list of segments, the later ones printed after " — "."""
+    out = []
+    for n, segs in enumerate(lines):
+        out += [Unit(text, n, n, 0, 1, k, len(segs), " — " if k else "", "text") for k, text in enumerate(segs)]
+    return out
+
+
+def test_a_sign_off_printed_at_the_end_of_a_paragraph_stays_in_the_text_and_names_the_author():
+    units = _units(["Rates rise nationwide"], ["Drivers pay more this year, the survey found."],
+                   ["Insurers blame repairs.", "Jane Walker"], ["Read more at the source"])
+    tags = ["B-title", "body", "body", "trailer", "trailer"]
+    labels = [from_tag(t) for t in tags]
+    (draft,) = drafts(labels)
+    article = build_article(units, labels, draft, 1)
+    assert article.body.endswith("Insurers blame repairs. — Jane Walker")
+    assert "Read more" not in article.body  # a trailer on a line of its own is not the text
+    assert article.author == "Jane Walker"

@@ -195,7 +195,10 @@ def build_article(units: Sequence[Unit], labels: Sequence[Label], draft: Draft, 
             lines.setdefault(units[i].line, []).append(units[i])
         return [flat(group) for group in lines.values()]
 
-    body_units = [units[i] for i in draft.units["body"]]
+    # a sign-off printed at the end of a paragraph stays in the text as printed (its fields are still read)
+    body_lines = {units[i].line for i in draft.units["body"]}
+    glued = [i for i in draft.units["trailer"] if units[i].line in body_lines]
+    body_units = [units[i] for i in sorted(draft.units["body"] + glued)]
     body = join_units(body_units)
     headline = flat([units[i] for i in draft.units["title"]]) or None
     found = article_fields(_header(units, labels, draft), texts("byline"), texts("trailer"), headline)

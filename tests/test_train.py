@@ -36,3 +36,29 @@ def test_the_shipped_models_are_what_the_documented_command_makes(tmp_path):
     made = _train(tmp_path / "model")
     for name, data in made.items():
         assert data == (MODEL_DIR / name).read_bytes(), f"{name} differs: run `python -m archive.train`"
+
+
+def test_a_fold_leaves_out_its_site_and_the_sites_held_with_it(monkeypatch):
+    # Cross-validation is only honest if nothing of the left-out site, and nothing written after it,
+    # reaches the fold's training set.
+    from archive.train import crossval
+    from archive.train.corpus import LabelledPage, generated
+    from archive.train.trainer import prepare
+
+    founding = (PAGES / "dev" / "mosul-compilation.txt").read_bytes()
+    real = [LabelledPage(f"{s}.txt", founding, {"articles": []}, s, "real") for s in ("a.example", "b.example")]
+    pages = prepare(real + generated(3, seed=2))
+    families = sorted({p.page.site for p in pages if p.page.corpus == "generated"})
+    trained: dict[str, set[str]] = {}
+
+    def record(chosen, out):
+        left_in = {p.page.site for p in chosen}
+        trained[next(s for s in ("a.example", "b.example") if s not in left_in)] = left_in
+        return []
+
+    monkeypatch.setattr(crossval, "train_models", record)
+    monkeypatch.setattr(crossval, "use_models", lambda folder: None)
+    folds = crossval.cross_validate(pages, procs=1, held_with={"a.example": frozenset(families[:1])})
+    assert [f.site for f in folds] == ["a.example", "b.example"]
+    assert trained["a.example"] == {"b.example", *families[1:]}
+    assert trained["b.example"] == {"a.example", *families}

@@ -61,7 +61,8 @@ def generated(count: int, *, seed: int) -> list[LabelledPage]:
         out.append(LabelledPage(f"{name}{page.suffix}", page.data, page.gold, f"generated/{page.layout}", "generated"))
         single = first_article(page.data, page.gold) if page.suffix == ".txt" and n % SINGLE_EVERY == 0 else None
         if single is not None:
-            out.append(LabelledPage(f"{name}-single.txt", single[0], single[1], "generated/single", "generated"))
+            out.append(LabelledPage(f"{name}-single.txt", single[0], single[1], f"generated/{page.layout}",
+                                       "generated"))
     return out
 
 

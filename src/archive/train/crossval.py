@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import multiprocessing
 import tempfile
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -30,11 +30,13 @@ class Fold:
 
 
 _PREPARED: list[Prepared] = []
+_HELD_WITH: Mapping[str, frozenset[str]] = {}
 
 
 def _fold(site: str) -> Fold:
+    left_out = {site} | _HELD_WITH.get(site, frozenset())
     with tempfile.TemporaryDirectory() as tmp:
-        train_models([p for p in _PREPARED if p.page.site != site], Path(tmp))
+        train_models([p for p in _PREPARED if p.page.site not in left_out], Path(tmp))
         use_models(Path(tmp))
         out = []
         for p in _PREPARED:
@@ -44,10 +46,16 @@ def _fold(site: str) -> Fold:
     return Fold(site, out)
 
 
-def cross_validate(prepared: Sequence[Prepared], *, corpus: str = "real", procs: int = 2) -> list[Fold]:
-    """One fold per site of the ``corpus`` pages, in site order."""
-    global _PREPARED
+def cross_validate(prepared: Sequence[Prepared], *, corpus: str = "real", procs: int = 2,
+                   held_with: Mapping[str, frozenset[str]] | None = None) -> list[Fold]:
+    """One fold per site of the ``corpus`` pages, in site order.
+
+    ``held_with`` names, for a site, other sites of the training set left out of its fold with it
+    (the generator's layout families modelled on that site's pages).
+    """
+    global _PREPARED, _HELD_WITH
     _PREPARED = list(prepared)
+    _HELD_WITH = dict(held_with or {})
     sites = sorted({p.page.site for p in prepared if p.page.corpus == corpus})
     if procs <= 1:
         return [_fold(site) for site in sites]

@@ -49,3 +49,13 @@ def test_byline_recognisers():
     # what is found first is kept: the trailer's outlet, then the bracket's author
     assert found.outlets == ["The Valley Ledger"] and found.authors == ["Ann Bell"]
     assert found.title == "Rivers Rise" and found.carved
+
+
+def test_a_bracketed_date_after_a_headline_is_cut_out_of_it():
+    found = rule_fields([], [], "Rivers rise again in the valley (Thu, 25 Apr 2019)", strict=True)
+    assert (found.title, found.date_text, found.carved) == ("Rivers rise again in the valley", "25 Apr 2019", True)
+    found = rule_fields([], [], "Rivers rise again (jeu., 25 avril 2019)", strict=True)
+    assert (found.title, found.date_text) == ("Rivers rise again", "25 avril 2019")
+    # a bracket that says more than a date is the headline's own words
+    found = rule_fields([], [], "Rivers rise again (as they did on 25 April 2019 and before)", strict=True)
+    assert (found.title, found.carved) == (None, False)

@@ -182,7 +182,11 @@ def rule_fields(bylines: Sequence[str], trailers: Sequence[str], title: str | No
             out.merge(Fields(date_text=date.text))
     if title:
         match = HEADLINE_SOURCE_RE.match(title)
-        if match and find_date(match.group("source")) is None:
+        date = find_date(match.group("source")) if match else None
+        if match and date is not None and len(match.group("source").replace(date.text, "").split()) <= 1:
+            # "Headline (Wed, 24 Apr 2019)": a bracket of a date (and its weekday) after the headline
+            out.merge(Fields(title=match.group("title").strip(), carved=True, date_text=date.text))
+        elif match and date is None:
             bracket = byline_fields(match.group("source").removesuffix(" via"), strict=strict)
             if bracket.outlets or bracket.authors:
                 out.merge(Fields(title=match.group("title").strip(), carved=True))

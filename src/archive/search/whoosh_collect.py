@@ -134,8 +134,7 @@ def collect(searcher: Any, q: Any, columns: Columns, *, limit: int, scored: bool
         if scored:
             docs = _scored(matcher, heap, limit, offset, hidden, keep, deadline, text)
         else:
-            docs = [d for d in matcher.all_ids() if d not in hidden and (keep is None or keep(d))] \
-                if matcher.is_active() else []
+            docs = _unscored(q, reader, matcher, hidden, keep)
             dated += _newest(reader, columns, docs, offset, limit, newest)
         if time.monotonic() > deadline:
             raise budget.timeout_error(text)
@@ -173,6 +172,19 @@ def prune(q: Any, reader: Any) -> Any:
         child = prune(q.child, reader)
         return query.NullQuery if child is query.NullQuery else query.ConstantScoreQuery(child, q.score)
     return q
+
+
+def _unscored(q: Any, reader: Any, matcher: Any, hidden: set[int],
+              keep: Callable[[int], bool] | None) -> list[int]:
+    """The segment's kept documents, in order; every document is a range when none is deleted."""
+    if not matcher.is_active():
+        return []
+    found: Iterable[int] = matcher.all_ids()
+    if isinstance(q, query.Every) and not reader.has_deletions():
+        found = range(reader.doc_count_all())
+    if not hidden and keep is None:
+        return list(found)
+    return [d for d in found if d not in hidden and (keep is None or keep(d))]
 
 
 def _scored(matcher: Any, heap: list[tuple[Any, int]], limit: int, offset: int, hidden: set[int],

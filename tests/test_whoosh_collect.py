@@ -74,3 +74,15 @@ def test_counts_follow_new_segments_deletions_and_withdrawals(filled):
     assert search(filled, "").total == 6
     filled.tidy(most=1)  # segments merged away: their codes are forgotten, the merged one read
     assert facets()["outlet"] == [("RT News", 5), ("The Sun", 1)]
+
+
+@pytest.mark.parametrize("few", [0, 10**9])
+def test_counts_are_the_same_read_one_by_one_or_from_whole_columns(filled, monkeypatch, few):
+    from archive.search import whoosh_collect
+
+    monkeypatch.setattr(whoosh_collect, "_FEW", few)  # 0: codes read whole; 10**9: documents looked up one by one
+    filled.write([record(9, title="Later", body="safe passage", outlet="The Sun & RT News", date="2017-01-02")])
+    result = search(filled, "passage", facets=("outlet", "year", "month"))
+    assert result.facets == {"outlet": [("RT News", 5), ("The Sun & RT News", 1)],
+                             "year": [("2016", 5), ("2017", 1)],
+                             "month": [("2016-10", 5), ("2017-01", 1)]}

@@ -33,6 +33,8 @@ from .whoosh_phrase import fast_phrases
 
 #: How many documents are walked between two looks at the clock.
 _CLOCK_EVERY = 2048
+#: A segment's value codes are read whole when a search keeps more than one document in this many.
+_FEW = 32
 
 
 class Columns:
@@ -48,6 +50,17 @@ class Columns:
         if found is None:
             found = self._cache[key] = _read_codes(reader, field)
         return found
+
+    def count(self, reader: Any, field: str, docs: list[int]) -> Counter[str]:
+        """How many of ``docs`` carry each value of ``field``.  A few documents of a segment whose codes
+        are not read yet are looked up one by one: a one-off search (a command) reads no whole column."""
+        if (reader.segment().segment_id(), field) not in self._cache and len(docs) * _FEW < reader.doc_count_all():
+            if not reader.has_column(field):
+                return Counter({"": len(docs)})
+            values = reader.column_reader(field, translate=False)
+            return Counter({value.decode("utf-8"): n for value, n in Counter(map(values.__getitem__, docs)).items()})
+        codes, names = self.get(reader, field)
+        return Counter({names[code]: n for code, n in Counter(map(codes.__getitem__, docs)).items()})
 
     def days(self, reader: Any) -> array:
         """Each document's day (a proleptic ordinal; 0 when undated)."""
@@ -139,10 +152,8 @@ def collect(searcher: Any, q: Any, columns: Columns, *, limit: int, scored: bool
         if time.monotonic() > deadline:
             raise budget.timeout_error(text)
         total += len(docs)
-        for name, field in (facets or {}).items():
-            codes, names = columns.get(reader, field)
-            for code, n in Counter(map(codes.__getitem__, docs)).items():
-                counts[name][names[code]] += n
+        for name, field in (facets or {}).items() if docs else ():
+            counts[name].update(columns.count(reader, field, docs))
     if scored:
         top = [(score, -negdoc) for score, negdoc in sorted(heap, reverse=True)]
     else:

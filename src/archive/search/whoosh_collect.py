@@ -43,6 +43,7 @@ class Columns:
 
     def __init__(self) -> None:
         self._cache: dict[tuple[str, str], Any] = {}
+        self._asked: dict[tuple[str, str], int] = {}
 
     def get(self, reader: Any, field: str) -> tuple[array, list[str]]:
         key = (reader.segment().segment_id(), field)
@@ -52,9 +53,12 @@ class Columns:
         return found
 
     def count(self, reader: Any, field: str, docs: list[int]) -> Counter[str]:
-        """How many of ``docs`` carry each value of ``field``.  A few documents of a segment whose codes
-        are not read yet are looked up one by one: a one-off search (a command) reads no whole column."""
-        if (reader.segment().segment_id(), field) not in self._cache and len(docs) * _FEW < reader.doc_count_all():
+        """How many of ``docs`` carry each value of ``field``.  The first time a segment is asked, a few
+        documents are looked up one by one: a one-off search (a command) reads no whole column; from the
+        second time on (a server, a session), the segment's codes are read and kept."""
+        key = (reader.segment().segment_id(), field)
+        self._asked[key] = asked = self._asked.get(key, 0) + 1
+        if key not in self._cache and asked == 1 and len(docs) * _FEW < reader.doc_count_all():
             if not reader.has_column(field):
                 return Counter({"": len(docs)})
             values = reader.column_reader(field, translate=False)
@@ -88,6 +92,8 @@ class Columns:
         live = {r.segment().segment_id() for r in readers}
         for key in [k for k in self._cache if k[0] not in live]:
             del self._cache[key]
+        for key in [k for k in self._asked if k[0] not in live]:
+            del self._asked[key]
 
 
 def _read_codes(reader: Any, field: str) -> tuple[array, list[str]]:

@@ -76,12 +76,14 @@ class _PhraseMatcher(matching.WrappingMatcher):
         return _PhraseMatcher(self.child.copy(), self._ms)
 
     def _lined_up(self) -> bool:
-        starts = set(_positions(self._ms[0].value()))
-        for k, m in enumerate(self._ms[1:], start=1):
-            starts.intersection_update([p - k for p in _positions(m.value())])
+        ms = self._ms
+        last = len(ms) - 1
+        starts = set(_positions(ms[0].value()))
+        for k in range(1, last):
+            starts.intersection_update([p - k for p in _positions(ms[k].value())])
             if not starts:
                 return False
-        return True
+        return any(p - last in starts for p in _positions(ms[last].value()))
 
     def _find(self) -> None:
         child = self.child

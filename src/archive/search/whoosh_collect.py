@@ -90,10 +90,20 @@ class Columns:
     def keep_only(self, readers: Iterable[Any]) -> None:
         """Forget the segments that are no longer in the index (merged away, or of another index)."""
         live = {r.segment().segment_id() for r in readers}
-        for key in [k for k in self._cache if k[0] not in live]:
-            del self._cache[key]
-        for key in [k for k in self._asked if k[0] not in live]:
-            del self._asked[key]
+        for table in (self._cache, self._asked):
+            for key in list(table):  # a copy: another thread may add while this one looks
+                if key[0] not in live:
+                    table.pop(key, None)
+
+
+_SHARED: dict[str, Columns] = {}
+
+
+def columns_of(where: str) -> Columns:
+    """The one ``Columns`` of an index folder in this process: every thread's searcher (a web server
+    gives each worker thread its own) reads a segment's codes once.  A dict read or write is atomic;
+    two threads reading the same codes at once both read them, and one copy is kept."""
+    return _SHARED.setdefault(where, Columns())
 
 
 def _read_codes(reader: Any, field: str) -> tuple[array, list[str]]:
@@ -129,9 +139,10 @@ def _ordinal(date: str) -> int:
 
 def collect(searcher: Any, q: Any, columns: Columns, *, limit: int, scored: bool, newest: bool = True,
             days: tuple[int, int] | None = None, facets: dict[str, str] | None = None,
-            text: str = "") -> Collected:
+            only: set[int] | None = None, text: str = "") -> Collected:
     """Walk every segment once; ``facets`` maps a facet name to its field; ``days`` keeps documents dated
-    in the range (proleptic ordinals, both ends included); without ``scored`` the order is by date.
+    in the range (proleptic ordinals, both ends included); ``only`` keeps those documents (numbers of the
+    whole index); without ``scored`` the order is by date.
 
     Raises:
         QueryError: the search ran past ``budget.SEARCH_SECONDS``.
@@ -147,8 +158,8 @@ def collect(searcher: Any, q: Any, columns: Columns, *, limit: int, scored: bool
     columns.keep_only(s.reader() for s, _ in leaves)
     for sub, offset in leaves:
         reader = sub.reader()
-        hidden = set(reader.postings("withdrawn", b"yes").all_ids()) if ("withdrawn", "yes") in reader else set()
-        keep = _date_filter(reader, columns, days) if days is not None else None
+        hidden = _withdrawn(reader)
+        keep = _keep(reader, columns, days, only, offset)
         matcher = prune(q, reader).matcher(sub, context)
         if scored:
             docs = _scored(matcher, heap, limit, offset, hidden, keep, deadline, text)
@@ -169,24 +180,56 @@ def collect(searcher: Any, q: Any, columns: Columns, *, limit: int, scored: bool
     return Collected(total, top, out)
 
 
-def prune(q: Any, reader: Any) -> Any:
+def matching(searcher: Any, q: Any, columns: Columns, *, days: tuple[int, int] | None = None) -> set[int]:
+    """The numbers (in the whole index) of the documents ``q`` matches, withdrawn ones left out."""
+    context = searcher.boolean_context()
+    found: set[int] = set()
+    for sub, offset in searcher.leaf_searchers():
+        reader = sub.reader()
+        matcher = prune(q, reader, scored=False).matcher(sub, context)
+        found.update(d + offset for d in _unscored(q, reader, matcher, _withdrawn(reader),
+                                                   _keep(reader, columns, days, None, 0)))
+    return found
+
+
+def _withdrawn(reader: Any) -> set[int]:
+    return set(reader.postings("withdrawn", b"yes").all_ids()) if ("withdrawn", "yes") in reader else set()
+
+
+def _keep(reader: Any, columns: Columns, days: tuple[int, int] | None, only: set[int] | None,
+          offset: int) -> Callable[[int], bool] | None:
+    """Which documents of a segment a search keeps, by date and by number; None: all of them."""
+    dated = _date_filter(reader, columns, days) if days is not None else None
+    if only is None:
+        return dated
+    if dated is None:
+        return lambda doc: doc + offset in only
+    return lambda doc: doc + offset in only and dated(doc)
+
+
+def prune(q: Any, reader: Any, *, scored: bool = True) -> Any:
     """The query for one segment, each word the segment lacks left out: whoosh would look each one up
     several times over (to order the clauses by size, then to match), in every field it is asked of.
 
     Only where leaving out cannot change what matches: a lacked word of an AND makes it match nothing;
-    in an OR it is a clause that matches nothing, as before; under NOT nothing is touched.
+    in an OR it is a clause that matches nothing, as before (unscored, it is dropped); under NOT nothing
+    is touched.
     """
     if isinstance(q, query.Term):
         return q if (q.fieldname, q.text) in reader else query.NullQuery
     if isinstance(q, (query.And, query.Or)):
-        subs = [prune(sub, reader) for sub in q.subqueries]
+        subs = [prune(sub, reader, scored=scored) for sub in q.subqueries]
         if isinstance(q, query.And) and any(sub is query.NullQuery for sub in subs):
             return query.NullQuery
+        if not scored and isinstance(q, query.Or):  # unscored, the shape of the OR does not matter
+            subs = [sub for sub in subs if sub is not query.NullQuery]
+            if len(subs) <= 1:
+                return subs[0] if subs else query.NullQuery
         out = copy.copy(q)
         out.subqueries = subs
         return out
     if isinstance(q, query.ConstantScoreQuery):
-        child = prune(q.child, reader)
+        child = prune(q.child, reader, scored=scored)
         return query.NullQuery if child is query.NullQuery else query.ConstantScoreQuery(child, q.score)
     return q
 

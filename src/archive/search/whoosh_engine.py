@@ -30,8 +30,8 @@ from . import whoosh_words as words
 from .budget import suggests
 from .index import RawHit, RawResult, SearchIndex, SearchRequest
 from .query import date_bound
-from .whoosh_budget import check_expansion, search_page_within
-from .whoosh_collect import Columns, collect
+from .whoosh_budget import check_expansion
+from .whoosh_collect import Columns, collect, columns_of, matching
 from .whoosh_hits import raw_hits
 from .whoosh_mapped import MappedStorage
 from .whoosh_schema import DEFAULT_FIELDS, FACET_FIELDS, SCHEMA_VERSION, document, make_schema
@@ -58,7 +58,7 @@ class WhooshIndex:
         self._schema: Any = None
         self._searcher: Any = None
         self._generation: int | None = None
-        self._columns = Columns()
+        self._columns = columns_of(str(path)) if path is not None else Columns()
 
     def state(self) -> IndexState:
         """Whether the index can be used as it is: ok, missing, stale (another schema version) or broken."""
@@ -339,29 +339,36 @@ class WhooshIndex:
         hits = raw_hits(ResultsPage(results, page, pagelen), request, q, body_for)
         raw = RawResult(got.total, hits, got.facets)
         if got.total == 0 and suggests(request.text):
-            # Withdrawn articles are few: masking them out is cheap.
-            raw = self._hints(searcher, request, query.Term("withdrawn", "yes"), raw, body_for)
+            raw = self._hints(searcher, request, raw, body_for)
         return raw
 
-    def _hints(self, searcher: Any, request: SearchRequest, mask: Any, raw: RawResult,
+    def _hints(self, searcher: Any, request: SearchRequest, raw: RawResult,
                body_for: Callable[[str], str] | None) -> RawResult:
         """When nothing is found: a corrected query that finds something, and the best partial matches."""
+        days = _days(request) if request.since or request.until else None
+
         def query_for(text: str) -> Any:
-            return self._query(replace(request, text=text))
+            return self._query(replace(request, text=text), dates=False)
+
+        def docs(q: Any) -> set[int]:
+            return matching(searcher, q, self._columns, days=days)
 
         try:  # a hint is optional; never fail the search for it
             corrected = words.suggest(searcher, request.text, body_for=body_for,
-                                      count=lambda text: len(searcher.search(query_for(text), limit=1, mask=mask)))
-            near = words.partial_matches(searcher, request.text, query_for=query_for, mask=mask)
+                                      count=lambda text: len(docs(query_for(text))))
+            near = words.partial_matches(searcher, request.text, query_for=query_for, docs=docs)
         except Exception:  # whatever fails here, the search has found what it found
             return raw
         if corrected is not None:
             raw = replace(raw, corrected=corrected[0], corrected_total=corrected[1])
         if near is not None:
             either, lacking = near
-            page = search_page_within(searcher, either, 1, max(request.limit, 1), text=request.text, mask=mask,
-                                      filter=set(lacking), terms=True)
-            raw = replace(raw, partial=raw_hits(page, request, either, body_for, lacking),
+            limit = max(request.limit, 1)
+            got = collect(searcher, either, self._columns, limit=limit, scored=True, days=days, only=set(lacking),
+                          text=request.text)
+            results = Results(searcher, either, got.top)
+            results._total = got.total  # type: ignore[assignment]  # counted here, not by a collector
+            raw = replace(raw, partial=raw_hits(ResultsPage(results, 1, limit), request, either, body_for, lacking),
                           partial_total=len(lacking))
         return raw
 

@@ -86,3 +86,11 @@ def test_counts_are_the_same_read_one_by_one_or_from_whole_columns(filled, monke
     assert result.facets == {"outlet": [("RT News", 5), ("The Sun & RT News", 1)],
                              "year": [("2016", 5), ("2017", 1)],
                              "month": [("2016-10", 5), ("2017-01", 1)]}
+
+
+def test_an_index_of_no_article_answers_every_kind_of_search(ram_index):
+    ram_index.create()
+    for options in ({}, {"since": "2016"}, {"sort": "oldest"}, {"facets": ("outlet", "page")}):
+        result = search(ram_index, "", **options)
+        assert (result.total, result.hits) == (0, [])
+    assert search(ram_index, "safe passage").total == 0

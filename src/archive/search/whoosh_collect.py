@@ -153,7 +153,7 @@ def collect(searcher: Any, q: Any, columns: Columns, *, limit: int, scored: bool
     total = 0
     counts: dict[str, Counter[str]] = {name: Counter() for name in facets or {}}
     context = searcher.context(needs_current=scored, weighting=searcher.weighting if scored else None)
-    leaves = list(searcher.leaf_searchers())
+    leaves = _leaves(searcher)
     q = fast_phrases(q, searcher.schema)
     columns.keep_only(s.reader() for s, _ in leaves)
     for sub, offset in leaves:
@@ -184,12 +184,17 @@ def matching(searcher: Any, q: Any, columns: Columns, *, days: tuple[int, int] |
     """The numbers (in the whole index) of the documents ``q`` matches, withdrawn ones left out."""
     context = searcher.boolean_context()
     found: set[int] = set()
-    for sub, offset in searcher.leaf_searchers():
+    for sub, offset in _leaves(searcher):
         reader = sub.reader()
         matcher = prune(q, reader, scored=False).matcher(sub, context)
         found.update(d + offset for d in _unscored(q, reader, matcher, _withdrawn(reader),
                                                    _keep(reader, columns, days, None, 0)))
     return found
+
+
+def _leaves(searcher: Any) -> list[tuple[Any, int]]:
+    """The searcher's segments that hold documents (an index with none has a reader of no segment)."""
+    return [(sub, offset) for sub, offset in searcher.leaf_searchers() if sub.reader().doc_count_all()]
 
 
 def _withdrawn(reader: Any) -> set[int]:

@@ -17,7 +17,6 @@ document number in the same direction as the dates.
 from __future__ import annotations
 
 import copy
-import datetime as dt
 import heapq
 import time
 from array import array
@@ -29,6 +28,7 @@ from typing import Any
 from whoosh import query
 
 from . import budget
+from .documents import ordinal
 from .whoosh_phrase import fast_phrases
 
 #: How many documents are walked between two looks at the clock.
@@ -72,7 +72,7 @@ class Columns:
         found = self._cache.get(key)
         if found is None:
             codes, names = self.get(reader, "date")
-            ordinals = [_ordinal(name) for name in names]
+            ordinals = [ordinal(name) for name in names]
             found = self._cache[key] = array("I", map(ordinals.__getitem__, codes))
         return found
 
@@ -128,13 +128,6 @@ class Collected:
     #: (score, document number) of the first ``limit`` documents in order (score 0.0 when not by relevance).
     top: list[tuple[float, int]]
     facets: dict[str, list[tuple[str, int]]]
-
-
-def _ordinal(date: str) -> int:
-    try:
-        return dt.date.fromisoformat(date[:10]).toordinal()
-    except ValueError:
-        return 0
 
 
 def collect(searcher: Any, q: Any, columns: Columns, *, limit: int, scored: bool, newest: bool = True,

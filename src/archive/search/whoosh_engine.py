@@ -292,7 +292,7 @@ class WhooshIndex:
 
     def search(self, request: SearchRequest, *, body_for: Callable[[str], str] | None = None) -> RawResult:
         # The query is archive's own work: a mistake there is a bug, never a damaged index.
-        q = self._query(request, dates=False)
+        q = self._query(request)
         for attempt in range(_REOPENS):
             try:
                 return self._search(request, q, body_for=body_for)
@@ -305,8 +305,9 @@ class WhooshIndex:
                                        f"`archive reindex --full` rebuilds it") from None
         raise AssertionError("unreachable")
 
-    def _query(self, request: SearchRequest, *, dates: bool = True) -> Any:
-        """The whoosh query of a request; without ``dates``, --since and --until are left to ``collect``."""
+    def _query(self, request: SearchRequest) -> Any:
+        """The whoosh query of a request; --since and --until are left to ``collect``, which reads each
+        segment's days once, where a range over the day field's terms was read on every search."""
         q = self.parse(request.text) if request.text.strip() else query.Every()
         if isinstance(q, query.Not) or (isinstance(q, query.And) and all(isinstance(c, query.Not) for c in q)):
             q = query.And([query.Every(), q])  # whoosh's NOT alone would also match replaced versions
@@ -314,8 +315,6 @@ class WhooshIndex:
         filters += [query.Term(f"{kind}_k", name_key(value))  # each name of a credit, any case or accents
                     for kind, value in (("outlet", request.outlet), ("author", request.author)) if value]
         filters += [query.Term("tag", tag_label(request.tag))] if request.tag else []
-        if dates and (request.since or request.until):
-            filters.append(query.NumericRange("day", *_days(request)))
         if request.needs_review:
             filters.append(query.Term("review", "yes"))
         if filters:
@@ -348,7 +347,7 @@ class WhooshIndex:
         days = _days(request) if request.since or request.until else None
 
         def query_for(text: str) -> Any:
-            return self._query(replace(request, text=text), dates=False)
+            return self._query(replace(request, text=text))
 
         def docs(q: Any) -> set[int]:
             return matching(searcher, q, self._columns, days=days)

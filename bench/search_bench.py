@@ -10,7 +10,12 @@ words each), then prints, on this machine and in this one run:
   store with fsync, index), against bare Whoosh indexing the same articles with
   its default writer (one commit), and the ratio;
 * index and store size on disk;
-* search p50/p95 in-process (with facets and snippets) for five query kinds;
+* search p50/p95 in-process (with facets and snippets) for five query kinds, and
+  bare Whoosh answering the same queries over its own index of the same
+  articles (words over title and body, highlights from its stored body, facets
+  by grouping on its outlet and author columns, a date range over its date
+  strings), interleaved in the same run (rebuild the archive, without --keep,
+  for bare Whoosh's index);
 * `archive search` as a whole process, against `python -c pass`;
 * ripgrep finding the same three-word query over the store's files;
 * with --reindex: `archive reindex --full --procs 2` time and peak memory.
@@ -38,6 +43,7 @@ from corpus import write_pages
 
 from archive.api import Archive
 from archive.config import load_config, render_default_config
+from archive.errors import QueryError
 from archive.extract import split_bytes
 
 
@@ -58,8 +64,8 @@ def bare_whoosh(articles: list[dict], folder: Path) -> float:
 
     schema = fields.Schema(id=fields.ID(stored=True, unique=True), title=fields.TEXT(stored=True),
                            body=fields.TEXT(analyzer=StemmingAnalyzer(), stored=True),
-                           outlet=fields.KEYWORD(stored=True), author=fields.KEYWORD(stored=True),
-                           date=fields.ID(stored=True))
+                           outlet=fields.KEYWORD(stored=True, sortable=True),
+                           author=fields.KEYWORD(stored=True, sortable=True), date=fields.ID(stored=True))
     if folder.exists():
         shutil.rmtree(folder)
     folder.mkdir(parents=True)
@@ -71,6 +77,33 @@ def bare_whoosh(articles: list[dict], folder: Path) -> float:
                             author=a["author"] or "", date=a["date"] or "")
     writer.commit()
     return len(articles) / (time.perf_counter() - start)
+
+
+class BareSearch:
+    """Bare Whoosh answering a search kind over its own index: what Whoosh costs with no archive around it."""
+
+    def __init__(self, folder: Path) -> None:
+        from whoosh import index, qparser
+        self.ix = index.open_dir(str(folder))
+        self.searcher = self.ix.searcher()
+        self.parser = qparser.MultifieldParser(["title", "body"], self.ix.schema, group=qparser.AndGroup)
+
+    def __call__(self, text: str, since: str | None = None, until: str | None = None,
+                 facets: tuple[str, ...] = ("outlet", "author")) -> int:
+        from whoosh import query, sorting
+        if text.startswith("outlet:"):  # the bare schema keeps the outlet's words as written
+            name, _, text = text[len('outlet:"'):].partition('" ')
+            q = query.And([*(query.Term("outlet", w) for w in name.split()), self.parser.parse(text)])
+        else:
+            q = self.parser.parse(text)
+        if since or until:
+            q = query.And([q, query.TermRange("date", since, until)])
+        groups = {f: sorting.FieldFacet(f, maptype=sorting.Count) for f in facets if f in ("outlet", "author")}
+        results = self.searcher.search(q, limit=10, groupedby=groups or None, terms=True)
+        for hit in results:
+            hit.fields()
+            hit.highlights("body", top=2)
+        return len(results)
 
 
 def _three(body: str, n: int) -> list[str]:
@@ -115,12 +148,11 @@ def main() -> None:
         print(f"ratio archive / bare Whoosh:    {ingest_rate / bare_rate:7.2f}x  (target >= 2x)")
         print(f"index on disk: {du(work / 'index') / 2**20:.0f} MB; bare Whoosh (body stored): "
               f"{du(work / 'bare-index') / 2**20:.0f} MB; store: {du(work / 'store') / 2**20:.0f} MB")
-        shutil.rmtree(work / "bare-index")
 
     archive = Archive(load_config(work / "archive.toml"))
     total = archive.index.doc_count()
     rng = random.Random(5)
-    sample = [archive.record(i) for i in rng.sample(list(archive.store.iter_ids()), 50)]
+    sample = [archive.record(i) for i in rng.sample(list(archive.store.iter_ids("articles")), 50)]
     words = [w for r in sample for w in r.body.lower().replace(".", "").split() if len(w) > 5]
     rng.shuffle(words)
     outlets = sorted({r.outlet for r in sample if r.outlet})
@@ -131,19 +163,33 @@ def main() -> None:
         "date filter": lambda n: dict(text=words[n + 7], since=f"{2011 + n % 6}-01-01", until=f"{2013 + n % 6}-12-31"),
         "field": lambda n: dict(text=f'outlet:"{outlets[n % len(outlets)]}" {words[n + 3]}'),
     }
+    bare = BareSearch(work / "bare-index") if (work / "bare-index").exists() else None
     print(f"\nsearch in-process at {total} articles (limit 10, snippets from the store, facets outlet/author/year):")
+    print("  (bare: bare Whoosh, same queries over its own index of the same articles, interleaved)")
     archive.search(words[0])  # open the index once, as a long-lived process would
     for name, make in kinds.items():
-        times = []
-        hits = []
+        times, hits, bare_times, stopped = [], [], [], 0
         for n in range(40):
             options = make(n)
+            text = options.pop("text")
             start = time.perf_counter()
-            result = archive.search(options.pop("text"), **options)
+            try:
+                hits.append(archive.search(text, **options).total)
+            except QueryError:  # stopped at the search's time budget: counted at the time it took
+                stopped += 1
             times.append((time.perf_counter() - start) * 1000)
-            hits.append(result.total)
+            if bare is not None:
+                start = time.perf_counter()
+                bare(text, since=options.get("since"), until=options.get("until"),
+                     facets=options.get("facets", ("outlet", "author")))
+                bare_times.append((time.perf_counter() - start) * 1000)
         p50, p95 = percentiles(times)
-        print(f"  {name:<12} p50 {p50:6.1f} ms   p95 {p95:6.1f} ms   median hits {statistics.median(hits):.0f}")
+        line = f"  {name:<12} p50 {p50:6.1f} ms   p95 {p95:6.1f} ms   median hits {statistics.median(hits or [0]):.0f}"
+        line += f" ({stopped} stopped at the time budget)" if stopped else ""
+        if bare_times:
+            b50, b95 = percentiles(bare_times)
+            line += f"   | bare Whoosh p50 {b50:6.1f} ms   p95 {b95:6.1f} ms"
+        print(line)
 
     query = " ".join(_three(sample[0].body, 0))
     whole = [timed([sys.executable, "-m", "archive", "search", query], work)[0] for _ in range(7)]

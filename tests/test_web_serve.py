@@ -42,6 +42,21 @@ def test_serve_listens_on_loopback_and_stops_cleanly(archive, archive_dir):
     assert code == 130 and err == "archive: interrupted\n"  # as every command ends on Ctrl-C
 
 
+def test_answers_are_sent_at_once_not_held_for_an_acknowledgement():
+    from archive.web.server import bind
+
+    listening = bind("127.0.0.1", 0)
+    client = socket.create_connection(listening.getsockname())
+    conn, _ = listening.accept()
+    try:
+        # What asyncio checks before it turns Nagle's algorithm off on an accepted connection, and the result.
+        assert conn.proto == socket.IPPROTO_TCP
+        assert conn.getsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY)
+    finally:
+        for s in (conn, client, listening):
+            s.close()
+
+
 def test_serve_says_in_one_line_what_is_wrong(archive, archive_dir, tmp_path):
     archive.ingest([str(MOSUL)])
     env = {**os.environ, "NO_COLOR": "1"}

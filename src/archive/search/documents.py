@@ -17,7 +17,7 @@ FACET_FIELDS = {"outlet": "outlet_f", "author": "author_f", "year": "year", "mon
                 "tag": "tag_f"}
 
 
-def _ordinal(date: str) -> int:
+def ordinal(date: str) -> int:
     """ "2016-10-20" -> its proleptic ordinal; 0 when undated or unreadable."""
     try:
         return dt.date.fromisoformat(date[:10]).toordinal()
@@ -47,7 +47,7 @@ def document(record: ArticleRecord) -> dict[str, Any]:
         "outlet_k": _keys(record.outlet, "outlet"),
         "page_f": record.sightings[0].page_id if record.sightings else "(none)",
         "date": date,
-        "day": _ordinal(date),
+        "day": ordinal(date),
         "year": date[:4] or "undated",
         "month": date[:7] or "undated",
         "page": ",".join(s.page_id for s in record.sightings),

@@ -1,9 +1,9 @@
-"""The query budget inside Whoosh: how many words a query's patterns stand for, and a time limit.
+"""The query budget inside Whoosh: how many words a query's patterns stand for.
 
 ``budget`` checks a query's text; this module bounds what only the engine
 sees: prefix, wildcard and fuzzy words expand to indexed words (counted here,
-at most ``MAX_EXPANSION`` in all, before any is searched), and a search runs
-under whoosh's time-limit collector (``SEARCH_SECONDS``).
+at most ``MAX_EXPANSION`` in all, before any is searched); ``whoosh_collect``
+stops a search at ``SEARCH_SECONDS``.
 """
 
 from __future__ import annotations
@@ -11,8 +11,6 @@ from __future__ import annotations
 from typing import Any
 
 from whoosh import query
-from whoosh.collectors import TimeLimit, TimeLimitCollector
-from whoosh.searching import ResultsPage
 
 from . import budget
 
@@ -30,14 +28,3 @@ def check_expansion(q: Any, reader: Any) -> None:
                 total += 1
                 if total > most:
                     raise budget.expansion_error(str(leaf), most)
-
-
-def search_page_within(searcher: Any, q: Any, page: int, pagelen: int, *, text: str, **options: Any) -> Any:
-    """``searcher.search_page`` that stops at ``SEARCH_SECONDS`` with a ``QueryError``."""
-    collector = searcher.collector(limit=page * pagelen, **options)
-    timed = TimeLimitCollector(collector, timelimit=budget.SEARCH_SECONDS)
-    try:
-        searcher.search_with_collector(q, timed)
-    except TimeLimit:
-        raise budget.timeout_error(text) from None
-    return ResultsPage(timed.results(), page, pagelen)

@@ -1,6 +1,6 @@
 """The Whoosh engine: the archive's index in one folder, behind the ``SearchIndex`` interface.
 
-Whoosh is imported here and in ``whoosh_schema`` only.  The folder's marker
+Whoosh is imported only by the ``whoosh_*`` modules.  The folder's marker
 (``whoosh_folder``) says archive made the folder, which schema version built
 the live index, and which index in the folder is live: a rebuild is built
 beside the live index and swapped in when complete, so readers keep answering
@@ -17,8 +17,9 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from whoosh import index, qparser, query, sorting
+from whoosh import index, qparser, query
 from whoosh.filedb.filestore import FileStorage, RamStorage
+from whoosh.searching import Results, ResultsPage
 from whoosh.writing import LockError
 
 from ..errors import ArchiveError, QueryError, SearchIndexError
@@ -29,8 +30,10 @@ from . import whoosh_words as words
 from .budget import suggests
 from .index import RawHit, RawResult, SearchIndex, SearchRequest
 from .query import date_bound
-from .whoosh_budget import check_expansion, search_page_within
+from .whoosh_budget import check_expansion
+from .whoosh_collect import Columns, collect, columns_of, matching
 from .whoosh_hits import raw_hits
+from .whoosh_mapped import MappedStorage
 from .whoosh_schema import DEFAULT_FIELDS, FACET_FIELDS, SCHEMA_VERSION, document, make_schema
 
 MARKER = folder.MARKER
@@ -55,6 +58,7 @@ class WhooshIndex:
         self._schema: Any = None
         self._searcher: Any = None
         self._generation: int | None = None
+        self._columns = columns_of(str(path)) if path is not None else Columns()
 
     def state(self) -> IndexState:
         """Whether the index can be used as it is: ok, missing, stale (another schema version) or broken."""
@@ -175,7 +179,7 @@ class WhooshIndex:
                 try:
                     if name is None:
                         raise FileNotFoundError("no index has been built in this folder yet")
-                    self._ix = index.open_dir(str(self.path), indexname=name)
+                    self._ix = MappedStorage(str(self.path)).open_index(indexname=name)
                     self._name, self._schema = name, self._ix.schema
                     break
                 except Exception as exc:  # whoosh raises many kinds on a damaged index
@@ -258,7 +262,7 @@ class WhooshIndex:
                 break
             try:
                 writer.commit(merge=True)
-                ix = self._ix = index.open_dir(str(self.path), indexname=self._name) if self.path else ix
+                ix = self._ix = MappedStorage(str(self.path)).open_index(indexname=self._name) if self.path else ix
             except OSError as exc:
                 _cancel(writer)
                 raise SearchIndexError(f"{self.path}: cannot write the index ({exc.strerror or exc})") from None
@@ -302,6 +306,8 @@ class WhooshIndex:
         raise AssertionError("unreachable")
 
     def _query(self, request: SearchRequest) -> Any:
+        """The whoosh query of a request; --since and --until are left to ``collect``, which reads each
+        segment's days once, where a range over the day field's terms was read on every search."""
         q = self.parse(request.text) if request.text.strip() else query.Every()
         if isinstance(q, query.Not) or (isinstance(q, query.And) and all(isinstance(c, query.Not) for c in q)):
             q = query.And([query.Every(), q])  # whoosh's NOT alone would also match replaced versions
@@ -309,10 +315,6 @@ class WhooshIndex:
         filters += [query.Term(f"{kind}_k", name_key(value))  # each name of a credit, any case or accents
                     for kind, value in (("outlet", request.outlet), ("author", request.author)) if value]
         filters += [query.Term("tag", tag_label(request.tag))] if request.tag else []
-        if request.since or request.until:
-            low = date_bound(request.since, end=False) if request.since else 1
-            high = date_bound(request.until, end=True) if request.until else dt.date.max.toordinal()
-            filters.append(query.NumericRange("day", low, high))
         if request.needs_review:
             filters.append(query.Term("review", "yes"))
         if filters:
@@ -322,53 +324,50 @@ class WhooshIndex:
         return q
 
     def _search(self, request: SearchRequest, q: Any, *, body_for: Callable[[str], str] | None = None) -> RawResult:
-        # Withdrawn articles are few: masking them out is cheap.
-        mask = query.Term("withdrawn", "yes")
-        groups = {name: sorting.FieldFacet(FACET_FIELDS[name], maptype=sorting.Count) for name in request.facets}
-        sortedby: Any = None
-        reverse = False
-        if request.sort in ("newest", "oldest"):
-            sortedby = sorting.FieldFacet("date")
-            reverse = request.sort == "newest"
-        elif not request.text.strip():
-            sortedby = sorting.FieldFacet("date")
-            reverse = True
         searcher = self._current_searcher()
         q = words.fuzzy_on_words(q, searcher.reader())  # fuzzy words are matched against whole words
         check_expansion(q, searcher.reader())
-        results = search_page_within(searcher, q, max(request.page, 1), max(request.limit, 1), text=request.text,
-                                     mask=mask, groupedby=groups or None, sortedby=sortedby, reverse=reverse,
-                                     terms=True)
-        facets = {}
-        for name in request.facets:
-            counts = results.results.groups(name)
-            facets[name] = sorted(((str(k), int(v)) for k, v in counts.items() if k not in (None, "")),
-                                  key=lambda kv: (-kv[1], kv[0]))
-        hits = raw_hits(results, request, q, body_for)
-        raw = RawResult(results.total, hits, facets)
-        if results.total == 0 and suggests(request.text):
-            raw = self._hints(searcher, request, mask, raw, body_for)
+        page, pagelen = max(request.page, 1), max(request.limit, 1)
+        got = collect(searcher, q, self._columns, limit=page * pagelen, text=request.text,
+                      scored=request.sort == "relevance" and bool(request.text.strip()),
+                      newest=request.sort != "oldest",
+                      days=_days(request) if request.since or request.until else None,
+                      facets={name: FACET_FIELDS[name] for name in request.facets})
+        results = Results(searcher, q, got.top)
+        results._total = got.total  # type: ignore[assignment]  # counted here, not by a collector
+        hits = raw_hits(ResultsPage(results, page, pagelen), request, q, body_for)
+        raw = RawResult(got.total, hits, got.facets)
+        if got.total == 0 and suggests(request.text):
+            raw = self._hints(searcher, request, raw, body_for)
         return raw
 
-    def _hints(self, searcher: Any, request: SearchRequest, mask: Any, raw: RawResult,
+    def _hints(self, searcher: Any, request: SearchRequest, raw: RawResult,
                body_for: Callable[[str], str] | None) -> RawResult:
         """When nothing is found: a corrected query that finds something, and the best partial matches."""
+        days = _days(request) if request.since or request.until else None
+
         def query_for(text: str) -> Any:
             return self._query(replace(request, text=text))
 
+        def docs(q: Any) -> set[int]:
+            return matching(searcher, q, self._columns, days=days)
+
         try:  # a hint is optional; never fail the search for it
             corrected = words.suggest(searcher, request.text, body_for=body_for,
-                                      count=lambda text: len(searcher.search(query_for(text), limit=1, mask=mask)))
-            near = words.partial_matches(searcher, request.text, query_for=query_for, mask=mask)
+                                      count=lambda text: len(docs(query_for(text))))
+            near = words.partial_matches(searcher, request.text, query_for=query_for, docs=docs)
         except Exception:  # whatever fails here, the search has found what it found
             return raw
         if corrected is not None:
             raw = replace(raw, corrected=corrected[0], corrected_total=corrected[1])
         if near is not None:
             either, lacking = near
-            page = search_page_within(searcher, either, 1, max(request.limit, 1), text=request.text, mask=mask,
-                                      filter=set(lacking), terms=True)
-            raw = replace(raw, partial=raw_hits(page, request, either, body_for, lacking),
+            limit = max(request.limit, 1)
+            got = collect(searcher, either, self._columns, limit=limit, scored=True, days=days, only=set(lacking),
+                          text=request.text)
+            results = Results(searcher, either, got.top)
+            results._total = got.total  # type: ignore[assignment]  # counted here, not by a collector
+            raw = replace(raw, partial=raw_hits(ResultsPage(results, 1, limit), request, either, body_for, lacking),
                           partial_total=len(lacking))
         return raw
 
@@ -383,6 +382,13 @@ class WhooshIndex:
             hits = searcher.more_like(docnum, "body", text=text, top=limit, numterms=12,
                                       filter=query.Term("withdrawn", "no"))
             return [RawHit(dict(hit.fields()), float(hit.score or 0.0), "") for hit in hits]
+
+
+def _days(request: SearchRequest) -> tuple[int, int]:
+    """--since and --until as the first and last day they cover (proleptic ordinals)."""
+    low = date_bound(request.since, end=False) if request.since else 1
+    high = date_bound(request.until, end=True) if request.until else dt.date.max.toordinal()
+    return low, high
 
 
 def _cancel(writer: Any) -> None:

@@ -34,12 +34,15 @@ def raw_hits(results: Any, request: SearchRequest, q: Any, body_for: Callable[[s
     stems = sorted({t.decode() if isinstance(t, bytes) else str(t)
                     for f, t in q.iter_all_terms() if f == "body"}) if request.snippets else []
     ranked = request.sort == "relevance" and bool(request.text.strip())
+    # The highlighter marks the words of the query's terms and phrases, of whatever field: with none
+    # (every article, or filters only) it would read each text through only to mark nothing.
+    marks = any(q.phrases())
     for hit in results:
         stored = dict(hit.fields())
         snippet = ""
         if request.snippets and body_for is not None:
             text = excerpt(body_for(stored["id"]), stems)
-            snippet = hit.highlights("body", text=text, top=2, strict_phrase=True) if text else ""
+            snippet = hit.highlights("body", text=text, top=2, strict_phrase=True) if text and marks else ""
             if not snippet:
                 snippet = text[:240]
         score = float(hit.score) if ranked and isinstance(hit.score, (int, float)) else 0.0

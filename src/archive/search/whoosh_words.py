@@ -138,18 +138,17 @@ def suggest(searcher: Any, text: str, *, count: Callable[[str], int],
 
 
 def partial_matches(searcher: Any, text: str, *, query_for: Callable[[str], Any],
-                    mask: Any) -> tuple[Any, dict[int, tuple[str, ...]]] | None:
+                    docs: Callable[[Any], set[int]]) -> tuple[Any, dict[int, tuple[str, ...]]] | None:
     """When no document has every word of a query of plain words: (a query for any of the words, document
     number -> the words it lacks) for the documents with the most of them; None when there are none or the
-    query is not plain words."""
+    query is not plain words.  ``docs`` gives the documents a query matches that a search may show."""
     words = [m.group(0) for m in _plain_words(text)]
     if len(words) < 2 or len(words) != len(text.split()):
         return None
-    hidden = set(searcher.docs_for_query(mask))
-    having = {w: set(searcher.docs_for_query(query_for(w))) - hidden for w in words}
+    having = {w: docs(query_for(w)) for w in words}
     counts: dict[int, int] = {}
-    for docs in having.values():
-        for doc in docs:
+    for found in having.values():
+        for doc in found:
             counts[doc] = counts.get(doc, 0) + 1
     if not counts:
         return None
